@@ -1,0 +1,388 @@
+package dev.breaker.core;
+
+import dev.breaker.core.clock.BreakerClock;
+import dev.breaker.core.event.BreakerListener;
+import dev.breaker.core.event.StateTransition;
+import dev.breaker.core.state.OpenPeriod;
+import dev.breaker.core.state.TripRule;
+import dev.breaker.core.store.InMemoryStateStore;
+import dev.breaker.core.store.LocalBreaker;
+import dev.breaker.core.store.SharedState;
+import dev.breaker.core.store.StateStore;
+import dev.breaker.core.window.OutcomeWindow;
+import dev.breaker.core.window.WindowCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One circuit breaker: CLOSED, OPEN or HALF_OPEN, for one provider and key. Thread-safe.
+ *
+ * <pre>{@code
+ * Permit permit = breaker.tryAcquire();
+ * if (permit == null) { ... rejected: breaker.retryAfter() says how long to wait ... }
+ * try { call(); permit.onSuccess(); } catch (...) { permit.onResult(...); } finally { permit.release(); }
+ * }</pre>
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li>Every transition happens by one CAS on the state object: exactly one thread wins it, and
+ *       exactly one {@link StateTransition} is emitted for it.</li>
+ *   <li>Never more than {@code half-open-max-calls} probes hold a slot at the same time.</li>
+ *   <li>An outcome reported for a permit of an older state generation changes no state.</li>
+ *   <li>The closed success path reads no clock but the coarse one, takes no lock and allocates nothing.</li>
+ * </ul>
+ */
+public final class Breaker {
+
+    private static final Logger log = LoggerFactory.getLogger(Breaker.class);
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Breaker.class, "state", State.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final BreakerId id;
+    private final BreakerConfig config;
+    private final BreakerClock clock;
+    private final BreakerListener listener;
+    private final OutcomeWindow window;
+    private final TripRule tripRule;
+    private final OpenPeriod openPeriod;
+    private final SharedState shared;
+
+    private volatile State state;
+
+    private final LongAdder failures = new LongAdder();
+    private final LongAdder ignored = new LongAdder();
+    private final LongAdder rejections = new LongAdder();
+    private final LongAdder trips = new LongAdder();
+    private volatile int lastFailureStatus;
+    private volatile TransitionReason lastOpenReason;
+    private volatile long lastAccess;
+
+    /**
+     * @param listener hears every state change (the registry passes the log and its listeners)
+     * @param store where the breaker shares its state; {@link InMemoryStateStore} shares nothing
+     */
+    public Breaker(BreakerId id, BreakerConfig config, BreakerClock clock, BreakerListener listener, StateStore store) {
+        this.id = id;
+        this.config = config;
+        this.clock = clock;
+        this.listener = listener;
+        long now = clock.nanoTime();
+        this.window = new OutcomeWindow(config.windowSize(), config.windowDuration().toNanos(), now);
+        this.tripRule = new TripRule(config);
+        this.openPeriod = new OpenPeriod(config, () -> ThreadLocalRandom.current().nextDouble());
+        this.state = new ClosedState(this);
+        this.lastAccess = now;
+        this.shared = store.attach(id, config, new Local());
+    }
+
+    /** A standalone breaker with the system clock, the in-memory store and state changes logged. */
+    public static Breaker of(String provider, String key, BreakerConfig config) {
+        return new Breaker(new BreakerId(provider, key), config, BreakerClock.system(),
+                new dev.breaker.core.event.TransitionLog(), InMemoryStateStore.INSTANCE);
+    }
+
+    /** A permit for one call, or null when the breaker rejects it (see {@link #retryAfter()}). */
+    public Permit tryAcquire() {
+        State current = state;
+        if (current instanceof ClosedState closed) {
+            return closed;
+        }
+        Permit permit = current.tryAcquire(clock.nanoTime());
+        if (permit == null) {
+            rejections.increment();
+        }
+        return permit;
+    }
+
+    /** A permit for one call; throws {@link BreakerOpenException} when the breaker rejects it. */
+    public Permit acquire() {
+        Permit permit = tryAcquire();
+        if (permit == null) {
+            throw new BreakerOpenException(id.provider(), id.key(), retryAfter());
+        }
+        return permit;
+    }
+
+    /**
+     * How long a rejected caller should wait: the rest of the open period; one second while
+     * half-open probes are all taken; {@code open-duration} while forced open; zero while closed.
+     */
+    public Duration retryAfter() {
+        State current = state;
+        if (current instanceof OpenState open) {
+            return Duration.ofNanos(Math.max(0, open.retryAt - clock.nanoTime()));
+        }
+        if (current instanceof HalfOpenState) {
+            return Duration.ofSeconds(1);
+        }
+        if (current instanceof ForcedState && current.publicState() == BreakerState.OPEN) {
+            return config.openDuration();
+        }
+        return Duration.ZERO;
+    }
+
+    public BreakerState state() {
+        return state.publicState();
+    }
+
+    /** Whether the current state was forced by an operator. */
+    public boolean isForced() {
+        return state.isForced();
+    }
+
+    public BreakerId id() {
+        return id;
+    }
+
+    public BreakerConfig config() {
+        return config;
+    }
+
+    /** Forces OPEN until {@link #reset()}. */
+    public void forceOpen() {
+        force(new ForcedState(this, BreakerState.OPEN), true);
+    }
+
+    /** Forces CLOSED until {@link #reset()}: every call passes and no rule trips. */
+    public void forceClosed() {
+        force(new ForcedState(this, BreakerState.CLOSED), true);
+    }
+
+    /** Back to CLOSED with an empty window and no backoff, whatever the state (forced ones too). */
+    public void reset() {
+        force(new ClosedState(this), true);
+    }
+
+    /** The breaker as the endpoint shows it. */
+    public BreakerSnapshot snapshot() {
+        State current = state;
+        long now = clock.nanoTime();
+        WindowCounts frozen = current.countsAtTrip();
+        WindowCounts counts = frozen != null ? frozen : window.counts(now);
+        Duration retryAfter = current.publicState() == BreakerState.OPEN ? retryAfter() : null;
+        TransitionReason reason = current.reason();
+        int status = lastFailureStatus;
+        return new BreakerSnapshot(id, current.publicState(), current.isForced(), counts.calls(), counts.failures(),
+                counts.failureRate(), rejections.sum(), trips.sum(), retryAfter, reason,
+                status > 0 ? status : null, totalSuccesses(), totalFailures(), totalIgnored());
+    }
+
+    public long totalSuccesses() {
+        return window.totalSuccesses();
+    }
+
+    public long totalFailures() {
+        return failures.sum();
+    }
+
+    public long totalIgnored() {
+        return ignored.sum();
+    }
+
+    public long totalRejections() {
+        return rejections.sum();
+    }
+
+    public long totalTrips() {
+        return trips.sum();
+    }
+
+    /** Half-open probes holding a slot right now (0 unless HALF_OPEN). */
+    public int probesInFlight() {
+        return state instanceof HalfOpenState halfOpen ? halfOpen.probesInFlight() : 0;
+    }
+
+    /** When the registry last handed out this breaker, on the breaker clock (for LRU eviction). */
+    public long lastAccess() {
+        return lastAccess;
+    }
+
+    /** Marks the breaker as used now; writes only when the coarse clock has moved, to spare the cache line. */
+    public void touch() {
+        long now = clock.nanoTime();
+        if (lastAccess != now) {
+            lastAccess = now;
+        }
+    }
+
+    /** Called by the registry when it drops this breaker. */
+    public void detach() {
+        shared.detach();
+    }
+
+    // ---- called by the states and permits -------------------------------------------------
+
+    State currentState() {
+        return state;
+    }
+
+    SharedState shared() {
+        return shared;
+    }
+
+    void recordClosedSuccess(ClosedState from) {
+        WindowCounts counts = window.recordSuccess(clock.nanoTime());
+        if (counts != null && state == from) {
+            judge(from, counts, null);
+        }
+    }
+
+    void recordClosedFailure(ClosedState from, CallResult result) {
+        countFailure(result);
+        if (state != from) {
+            return;
+        }
+        shared.recorded(true);
+        if (result.quotaExhausted() && config.quotaErrors()) {
+            trip(from, 1, TransitionReason.QUOTA, result, window.counts(clock.nanoTime()));
+            return;
+        }
+        judge(from, window.recordFailure(clock.nanoTime()), result);
+    }
+
+    private void judge(ClosedState from, WindowCounts local, CallResult failure) {
+        WindowCounts counts = local.plus(shared.remoteCounts());
+        TransitionReason verdict = tripRule.verdict(counts);
+        if (verdict != null) {
+            trip(from, 1, verdict, failure, counts);
+        }
+    }
+
+    void recordIgnored() {
+        ignored.increment();
+    }
+
+    void countSuccess() {
+        window.recordSuccess(clock.nanoTime());
+    }
+
+    void countFailure(CallResult result) {
+        failures.increment();
+        if (result.status() > 0) {
+            lastFailureStatus = result.status();
+        }
+    }
+
+    void tripFromProbe(HalfOpenState from, CallResult result) {
+        TransitionReason reason = result.quotaExhausted() && config.quotaErrors()
+                ? TransitionReason.QUOTA : TransitionReason.PROBE_FAILED;
+        trip(from, from.consecutiveTrips + 1, reason, result, from.countsAtTrip);
+    }
+
+    void startProbing(OpenState from) {
+        transition(from, new HalfOpenState(this, from), TransitionReason.OPEN_PERIOD_ELAPSED, 0, null, from.countsAtTrip);
+    }
+
+    void closeAfterProbes(HalfOpenState from) {
+        if (transition(from, new ClosedState(this), TransitionReason.PROBES_SUCCEEDED, 0, null, WindowCounts.EMPTY)) {
+            window.reset(clock.nanoTime());
+        }
+    }
+
+    void probeReclaimed() {
+        log.debug("Reclaimed a half-open probe slot of {} that did not report back within {}", id, config.probeTimeout());
+    }
+
+    private void trip(State from, int consecutiveTrips, TransitionReason reason, CallResult failure, WindowCounts counts) {
+        long now = clock.nanoTime();
+        Duration hint = failure == null ? null : failure.retryAfter();
+        boolean quota = reason == TransitionReason.QUOTA;
+        long openNanos = openPeriod.nanos(consecutiveTrips, hint, quota);
+        OpenState open = new OpenState(this, now + openNanos, consecutiveTrips, reason, counts);
+        int status = failure == null ? 0 : failure.status();
+        if (transition(from, open, reason, status, Duration.ofNanos(openNanos), counts)) {
+            trips.increment();
+            lastOpenReason = reason;
+            window.reset(now);
+        }
+    }
+
+    private void force(State target, boolean publish) {
+        State current;
+        do {
+            current = state;
+        } while (!STATE.compareAndSet(this, current, target));
+        window.reset(clock.nanoTime());
+        boolean changed = current.publicState() != target.publicState() || current.isForced() != target.isForced();
+        if (changed) {
+            TransitionReason reason = target.isForced() ? TransitionReason.FORCED : TransitionReason.RESET;
+            emit(current, target, reason, 0, null, WindowCounts.EMPTY, publish);
+        }
+    }
+
+    private boolean transition(State from, State to, TransitionReason reason, int status, Duration openFor, WindowCounts counts) {
+        if (!STATE.compareAndSet(this, from, to)) {
+            return false;
+        }
+        emit(from, to, reason, status, openFor, counts, true);
+        return true;
+    }
+
+    private void emit(State from, State to, TransitionReason reason, int status, Duration openFor, WindowCounts counts,
+                      boolean publish) {
+        StateTransition transition = new StateTransition(id, from.publicState(), to.publicState(), to.isForced(),
+                reason, status, openFor, counts, Instant.ofEpochMilli(clock.wallMillis()));
+        try {
+            listener.onStateChange(transition);
+        } catch (RuntimeException e) {
+            log.warn("A breaker listener failed on {}", transition, e);
+        }
+        if (publish) {
+            long retryAtWall = openFor == null ? 0 : clock.wallMillis() + openFor.toMillis();
+            shared.published(transition, retryAtWall);
+        }
+    }
+
+    /** The store's view of this breaker. */
+    private final class Local implements LocalBreaker {
+
+        @Override
+        public WindowCounts localCounts() {
+            return window.counts(clock.nanoTime());
+        }
+
+        @Override
+        public void applyRemote(BreakerState target, boolean forced, long retryAtWallMillis) {
+            State current = state;
+            if (current.publicState() == target && current.isForced() == forced) {
+                return;
+            }
+            State next;
+            if (forced) {
+                next = new ForcedState(Breaker.this, target);
+            } else if (target == BreakerState.OPEN) {
+                long remaining = Math.max(0, retryAtWallMillis - clock.wallMillis());
+                int consecutive = current instanceof HalfOpenState halfOpen ? halfOpen.consecutiveTrips + 1 : 1;
+                next = new OpenState(Breaker.this, clock.nanoTime() + Duration.ofMillis(remaining).toNanos(),
+                        consecutive, TransitionReason.REMOTE, WindowCounts.EMPTY);
+            } else if (target == BreakerState.CLOSED) {
+                next = new ClosedState(Breaker.this);
+            } else {
+                return; // HALF_OPEN is entered locally, when this replica's open period ends
+            }
+            if (STATE.compareAndSet(Breaker.this, current, next)) {
+                if (target != BreakerState.HALF_OPEN) {
+                    window.reset(clock.nanoTime());
+                }
+                Duration openFor = next instanceof OpenState open
+                        ? Duration.ofNanos(Math.max(0, open.retryAt - clock.nanoTime())) : null;
+                emit(current, next, TransitionReason.REMOTE, 0, openFor, WindowCounts.EMPTY, false);
+            }
+        }
+    }
+}

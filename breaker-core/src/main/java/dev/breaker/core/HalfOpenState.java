@@ -1,0 +1,101 @@
+package dev.breaker.core;
+
+import dev.breaker.core.window.WindowCounts;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * HALF_OPEN: never more than {@code half-open-max-calls} probes hold a slot at once. A slot is taken
+ * by CAS from null to the probe and given back by CAS from the probe to null, so each slot has at
+ * most one owner; a probe older than {@code probe-timeout} can be replaced by CAS, after which its
+ * late report finds no slot and changes nothing.
+ */
+final class HalfOpenState extends State {
+
+    final int consecutiveTrips;
+    final TransitionReason reason;
+    final WindowCounts countsAtTrip;
+    private final AtomicReferenceArray<ProbePermit> slots;
+    private final AtomicInteger successes = new AtomicInteger();
+    private final int successesToClose;
+    private final long probeTimeoutNanos;
+
+    HalfOpenState(Breaker breaker, OpenState open) {
+        super(breaker);
+        this.consecutiveTrips = open.consecutiveTrips;
+        this.reason = open.reason;
+        this.countsAtTrip = open.countsAtTrip;
+        this.slots = new AtomicReferenceArray<>(breaker.config().halfOpenMaxCalls());
+        this.successesToClose = breaker.config().halfOpenSuccessesToClose();
+        this.probeTimeoutNanos = breaker.config().probeTimeout().toNanos();
+    }
+
+    @Override
+    TransitionReason reason() {
+        return reason;
+    }
+
+    @Override
+    WindowCounts countsAtTrip() {
+        return countsAtTrip;
+    }
+
+    @Override
+    BreakerState publicState() {
+        return BreakerState.HALF_OPEN;
+    }
+
+    @Override
+    Permit tryAcquire(long now) {
+        ProbePermit probe = new ProbePermit(this, now);
+        for (int i = 0; i < slots.length(); i++) {
+            if (slots.get(i) == null && slots.compareAndSet(i, null, probe)) {
+                return admitAcrossReplicas(probe);
+            }
+        }
+        for (int i = 0; i < slots.length(); i++) {
+            ProbePermit holder = slots.get(i);
+            if (holder != null && now - holder.acquiredAt >= probeTimeoutNanos && slots.compareAndSet(i, holder, probe)) {
+                breaker.probeReclaimed();
+                return admitAcrossReplicas(probe);
+            }
+        }
+        return null;
+    }
+
+    private Permit admitAcrossReplicas(ProbePermit probe) {
+        if (breaker.shared().tryAcquireProbe()) {
+            probe.holdsSharedProbe = true;
+            return probe;
+        }
+        releaseSlot(probe);
+        return null;
+    }
+
+    /** Probes holding a slot right now. */
+    int probesInFlight() {
+        int inFlight = 0;
+        for (int i = 0; i < slots.length(); i++) {
+            if (slots.get(i) != null) {
+                inFlight++;
+            }
+        }
+        return inFlight;
+    }
+
+    boolean releaseSlot(ProbePermit probe) {
+        for (int i = 0; i < slots.length(); i++) {
+            if (slots.get(i) == probe) {
+                return slots.compareAndSet(i, probe, null);
+            }
+        }
+        return false;
+    }
+
+    void probeSucceeded() {
+        if (successes.incrementAndGet() >= successesToClose) {
+            breaker.closeAfterProbes(this);
+        }
+    }
+}

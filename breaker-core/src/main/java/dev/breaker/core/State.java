@@ -1,0 +1,35 @@
+package dev.breaker.core;
+
+import dev.breaker.core.window.WindowCounts;
+
+/**
+ * One generation of a breaker's state. A transition replaces the object by CAS, so a permit that
+ * belongs to an older generation can tell it is stale and its outcome changes nothing.
+ */
+abstract sealed class State permits ClosedState, OpenState, HalfOpenState, ForcedState {
+
+    final Breaker breaker;
+
+    State(Breaker breaker) {
+        this.breaker = breaker;
+    }
+
+    abstract BreakerState publicState();
+
+    /** A permit for a call at {@code now}, or null to reject it. */
+    abstract Permit tryAcquire(long now);
+
+    boolean isForced() {
+        return false;
+    }
+
+    /** Why the breaker is not plainly closed, or null while it is. */
+    TransitionReason reason() {
+        return null;
+    }
+
+    /** The window as it was when the breaker tripped, or null while the live window applies. */
+    WindowCounts countsAtTrip() {
+        return null;
+    }
+}

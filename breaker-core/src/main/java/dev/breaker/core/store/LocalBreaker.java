@@ -1,0 +1,17 @@
+package dev.breaker.core.store;
+
+import dev.breaker.core.BreakerState;
+import dev.breaker.core.window.WindowCounts;
+
+/** What a store may ask of, and tell, the local breaker it is linked to. */
+public interface LocalBreaker {
+
+    /** The local window's counts now. */
+    WindowCounts localCounts();
+
+    /**
+     * Another replica moved the shared breaker: follow it. {@code retryAtWallMillis} is when an OPEN
+     * breaker may probe again (0 otherwise); {@code forced} marks an operator's forced state.
+     */
+    void applyRemote(BreakerState state, boolean forced, long retryAtWallMillis);
+}
