@@ -48,6 +48,7 @@ class BreakerConfigTest {
         assertInvalid(b -> b.failureStatuses(600), "failure-statuses");
         assertInvalid(b -> b.openDuration(Duration.ZERO), "open-duration");
         assertInvalid(b -> b.windowDuration(Duration.ofSeconds(-1)), "window-duration");
+        assertInvalid(b -> b.windowDuration(Duration.ofMillis(9)), "window-duration");
         assertInvalid(b -> b.backoffMultiplier(0.9), "backoff-multiplier");
         assertInvalid(b -> b.maxOpenDuration(Duration.ofSeconds(1)), "max-open-duration");
         assertInvalid(b -> b.halfOpenMaxCalls(0), "half-open-max-calls");
