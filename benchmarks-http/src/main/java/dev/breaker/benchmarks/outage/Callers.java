@@ -110,7 +110,7 @@ final class Callers {
                         } else {
                             admission.failed(error instanceof CompletionException ? error.getCause() : error);
                         }
-                    } catch (RuntimeException bug) {
+                    } catch (Throwable bug) { // would vanish into the discarded future
                         bug.printStackTrace();
                     }
                 });

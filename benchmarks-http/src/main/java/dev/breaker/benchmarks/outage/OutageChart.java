@@ -17,13 +17,14 @@ final class OutageChart {
     private static final int WIDTH = 1000;
     private static final int LEFT = 60;
     private static final int RIGHT = 20;
-    private static final int TOP = 96;
+    private static final int TOP = 122;
     private static final int PLOT_HEIGHT = 70;
     private static final int STRIP_HEIGHT = 9;
     private static final int ROW_GAP = 46;
 
     private static final String OK_BLUE = "#3b6fb6";
     private static final String LEAK_RED = "#d62728";
+    private static final String REJECTED_GREY = "#cfcfcf";
     private static final String CLOSED = "#59a14f";
     private static final String HALF_OPEN = "#f2b01e";
     private static final String OPEN = "#c0392b";
@@ -42,17 +43,18 @@ final class OutageChart {
     }
 
     private String draw(String title, List<Recorder> recorders, List<Result> results) {
-        int yMax = yMax(recorders);
+        int yMax = yMax();
         int rowHeight = PLOT_HEIGHT + 6 + recorders.get(0).replicas * STRIP_HEIGHT + ROW_GAP;
         int height = TOP + recorders.size() * rowHeight + 30;
         svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                 + "font-family=\"Helvetica,Arial,sans-serif\" font-size=\"12\">\n", WIDTH, height, WIDTH, height));
         svg.append(format("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", WIDTH, height));
         text(LEFT, 22, title, "font-size=\"16\" font-weight=\"bold\"");
-        text(LEFT, 40, "Bars: requests that reached the upstream per 100 ms — red while it was failing (the leak). "
-                + "Strips: each replica's breaker.", "fill=\"#444\"");
-        legend(LEFT, 56);
-        phaseLabels(TOP - 14);
+        text(LEFT, 40, "Bars: calls per 100 ms — blue and red reached the upstream (red while it was failing: the leak, "
+                + "with its count), grey were rejected by the breaker. Strips: each replica's breaker state.",
+                "fill=\"#444\"");
+        legend(LEFT, 60);
+        phaseLabels(TOP - 32);
 
         for (int row = 0; row < recorders.size(); row++) {
             int top = TOP + row * rowHeight;
@@ -81,12 +83,14 @@ final class OutageChart {
                     LEFT, y, WIDTH - RIGHT, y));
             text(LEFT - 6, y + 4, Integer.toString(tick), "text-anchor=\"end\" fill=\"#555\"");
         }
-        // requests per bucket: red inside the outage, blue outside
+        // calls per bucket: received (red inside the outage, blue outside), rejected stacked on top in grey
         int outageFrom = Scenario.bucketOf(scenario.outageStart());
         int healed = Scenario.bucketOf(scenario.healedAt());
-        bars(recorder, 0, outageFrom, bottom, yMax, OK_BLUE);
-        bars(recorder, outageFrom, healed, bottom, yMax, LEAK_RED);
-        bars(recorder, healed, buckets, bottom, yMax, OK_BLUE);
+        bars(recorder, 0, outageFrom, bottom, yMax, OK_BLUE, false);
+        bars(recorder, outageFrom, healed, bottom, yMax, LEAK_RED, false);
+        bars(recorder, healed, buckets, bottom, yMax, OK_BLUE, false);
+        bars(recorder, 0, buckets, bottom, yMax, REJECTED_GREY, true);
+        leakCounts(recorder, outageFrom, healed, top);
         svg.append(format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n", LEFT, bottom, WIDTH - RIGHT, bottom));
         // heading with the numbers that matter
         text(LEFT, top - 8, recorder.name, "font-weight=\"bold\" font-size=\"13\"");
@@ -111,20 +115,43 @@ final class OutageChart {
                 r.leak(), r.tripLeak(), r.probeLeak(), r.falseRejections(), recovery);
     }
 
-    private void bars(Recorder recorder, int from, int to, int bottom, int yMax, String color) {
+    /** Received calls from the axis up, or rejected calls stacked on them; clipped at {@code yMax}. */
+    private void bars(Recorder recorder, int from, int to, int bottom, int yMax, String color, boolean rejected) {
         StringBuilder path = new StringBuilder();
         for (int bucket = from; bucket < to; bucket++) {
-            int count = recorder.received(bucket);
-            if (count == 0) {
+            int received = Math.min(recorder.received(bucket), yMax);
+            int base = rejected ? received : 0;
+            int count = Math.min(rejected ? recorder.rejected.get(bucket) : received, yMax - base);
+            if (count <= 0) {
                 continue;
             }
             double x0 = x(bucket * Scenario.BUCKET.toNanos());
             double x1 = x((bucket + 1) * Scenario.BUCKET.toNanos());
-            double h = Math.min(count, yMax) / (double) yMax * PLOT_HEIGHT;
-            path.append(format("M%.1f %d h%.2f v%.1f h%.2f z", x0, bottom, x1 - x0, -h, -(x1 - x0)));
+            double y0 = bottom - base / (double) yMax * PLOT_HEIGHT;
+            double h = count / (double) yMax * PLOT_HEIGHT;
+            path.append(format("M%.1f %.1f h%.2f v%.1f h%.2f z", x0, y0, x1 - x0, -h, -(x1 - x0)));
         }
         if (!path.isEmpty()) {
             svg.append(format("<path d=\"%s\" fill=\"%s\"/>\n", path, color));
+        }
+    }
+
+    /** Writes the count of each burst of leaked requests (consecutive non-empty buckets) above it. */
+    private void leakCounts(Recorder recorder, int from, int to, int top) {
+        int bucket = from;
+        while (bucket < to) {
+            if (recorder.received(bucket) == 0) {
+                bucket++;
+                continue;
+            }
+            int first = bucket;
+            int sum = 0;
+            while (bucket < to && recorder.received(bucket) > 0) {
+                sum += recorder.received(bucket++);
+            }
+            double x = (x(first * Scenario.BUCKET.toNanos()) + x(bucket * Scenario.BUCKET.toNanos())) / 2;
+            text(x, top + 11, Integer.toString(sum),
+                    "text-anchor=\"middle\" font-weight=\"bold\" font-size=\"11\" fill=\"" + LEAK_RED + "\"");
         }
     }
 
@@ -154,8 +181,9 @@ final class OutageChart {
 
     private void legend(int x, int y) {
         Object[][] items = {
-                {OK_BLUE, "request reached the healthy upstream"}, {LEAK_RED, "request reached the failing upstream"},
-                {CLOSED, "closed"}, {HALF_OPEN, "half-open"}, {OPEN, "open (rejecting)"}};
+                {OK_BLUE, "reached the healthy upstream"}, {LEAK_RED, "reached the failing upstream"},
+                {REJECTED_GREY, "rejected by the breaker"},
+                {CLOSED, "closed"}, {HALF_OPEN, "half-open"}, {OPEN, "open"}};
         double at = x;
         for (Object[] item : items) {
             svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"12\" height=\"10\" fill=\"%s\"/>\n", at, y - 9, item[0]));
@@ -181,14 +209,12 @@ final class OutageChart {
         };
     }
 
-    private int yMax(List<Recorder> recorders) {
-        int max = 1;
-        for (Recorder recorder : recorders) {
-            for (int bucket = 0; bucket < buckets; bucket++) {
-                max = Math.max(max, recorder.received(bucket));
-            }
-        }
-        return (max + 9) / 10 * 10;
+    /**
+     * Twice the calls a bucket holds at the steady rate. Taller bars (bursts after the machine
+     * stalled the callers) are clipped: the CSV beside the chart has every count.
+     */
+    private int yMax() {
+        return (int) (2 * scenario.callsPerSecond() * Scenario.BUCKET.toNanos() / 1_000_000_000L);
     }
 
     private double x(long nanos) {

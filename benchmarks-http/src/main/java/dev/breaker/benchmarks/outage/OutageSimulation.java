@@ -1,6 +1,7 @@
 package dev.breaker.benchmarks.outage;
 
 import dev.breaker.benchmarks.outage.Scenario.Phase;
+import dev.breaker.benchmarks.env.Machine;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.store.InMemoryStateStore;
 
@@ -9,8 +10,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,9 +113,5 @@ public final class OutageSimulation {
             csv.append('\n');
         }
         return csv.toString();
-    }
-
-    static String today() {
-        return ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE);
     }
 }

@@ -1,24 +1,26 @@
-package dev.breaker.benchmarks.outage;
+package dev.breaker.benchmarks.env;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 /** The machine a run happened on, for the record next to its numbers. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
+    /** CPU model, cores, JDK, OS and today's date, as one sentence. */
+    public static String describe() {
         return "Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
                 + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
                 + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-                + ". Date: " + OutageSimulation.today() + ".\n";
+                + ". Date: " + LocalDate.now() + ".\n";
     }
 
     /** The 1, 5 and 15 minute load averages, from /proc/loadavg. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return fields[0] + " " + fields[1] + " " + fields[2];
