@@ -22,8 +22,9 @@ import java.lang.annotation.Target;
  * that carries an HTTP status ({@code WebClientResponseException}, {@code RestClientResponseException},
  * {@code ResponseStatusException}) is judged by that status; a timeout or connection failure per
  * {@code count-timeouts}; any other exception is ignored. A rejected call fails with
- * {@link dev.breaker.core.BreakerOpenException} before the method body's result is subscribed to or
- * the method is called.
+ * {@link dev.breaker.core.BreakerOpenException} (or goes to the fallback) without reaching the
+ * upstream: a method returning a plain value or a future is not called, a {@code Mono} or {@code Flux}
+ * is not subscribed to.
  *
  * <p>As with every Spring proxy, a call from the bean to itself ({@code this.method()}) is not guarded.
  * A misused annotation (an unknown provider, a missing fallback, a key that does not parse) stops the
