@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * The application's callers: one thread starts a call every {@code 1 / callsPerSecond}, to every
  * contender at the same instant, whatever happened to the earlier calls (open loop, as independent
  * users behave). Call number i goes to replica {@code i mod replicas}, as a round-robin load
- * balancer would send it. Each replica has its own HTTP client and connections.
+ * balancer would send it. One HTTP client carries every call: what makes replicas independent is
+ * their breakers, and one client's threads cost the least CPU on a machine the run shares.
  */
 final class Callers {
 
@@ -26,28 +26,22 @@ final class Callers {
     private final Scenario scenario;
     private final List<Contender> contenders;
     private final List<URI> uris;
-    private final List<List<HttpClient>> clients = new ArrayList<>();
     private final ExecutorService httpThreads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "http-client");
         thread.setDaemon(true);
         return thread;
     });
+    private final HttpClient client;
 
     Callers(Scenario scenario, List<Contender> contenders, List<URI> uris) {
         this.scenario = scenario;
         this.contenders = contenders;
         this.uris = uris;
-        for (Contender contender : contenders) {
-            List<HttpClient> perReplica = new ArrayList<>();
-            for (int i = 0; i < contender.replicas().size(); i++) {
-                perReplica.add(HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(scenario.clientTimeout())
-                        .executor(httpThreads)
-                        .build());
-            }
-            clients.add(perReplica);
-        }
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(scenario.clientTimeout())
+                .executor(httpThreads)
+                .build();
     }
 
     /**
@@ -66,7 +60,7 @@ final class Callers {
             for (int c = 0; c < contenders.size(); c++) {
                 int replica = (int) Math.floorMod(i, contenders.get(c).replicas().size());
                 if (i < 0) {
-                    warmUp(c, replica);
+                    warmUp(c);
                 } else {
                     call(c, replica);
                 }
@@ -76,9 +70,8 @@ final class Callers {
         httpThreads.shutdownNow();
     }
 
-    private void warmUp(int contenderIndex, int replicaIndex) {
-        clients.get(contenderIndex).get(replicaIndex).sendAsync(request(contenderIndex, FlakyUpstream.WARM_UP),
-                HttpResponse.BodyHandlers.discarding());
+    private void warmUp(int contenderIndex) {
+        client.sendAsync(request(contenderIndex, FlakyUpstream.WARM_UP), HttpResponse.BodyHandlers.discarding());
     }
 
     private HttpRequest request(int contenderIndex, String admitted) {
@@ -93,17 +86,20 @@ final class Callers {
     private void call(int contenderIndex, int replicaIndex) {
         Contender contender = contenders.get(contenderIndex);
         Recorder recorder = contender.recorder();
+        recorder.starting();
         Replica.Admission admission = contender.replicas().get(replicaIndex).tryAdmit();
         if (admission == null) {
             recorder.rejected(recorder.now());
+            recorder.ended();
             return;
         }
         HttpRequest request = request(contenderIndex, admission.probe() ? "probe" : "closed");
-        recorder.sent();
-        clients.get(contenderIndex).get(replicaIndex)
-                .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, error) -> {
-                    recorder.finished();
+                    boolean failed = error != null || BreakerSettings.FAILURE_STATUSES.contains(response.statusCode());
+                    if (failed && !admission.probe()) {
+                        recorder.closedCallFailed(BreakerSettings.FAILURE_THRESHOLD);
+                    }
                     try {
                         if (error == null) {
                             admission.responded(response.statusCode(), response.headers());
@@ -112,6 +108,8 @@ final class Callers {
                         }
                     } catch (Throwable bug) { // would vanish into the discarded future
                         bug.printStackTrace();
+                    } finally {
+                        recorder.ended();
                     }
                 });
     }

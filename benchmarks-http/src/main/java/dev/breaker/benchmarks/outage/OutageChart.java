@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 final class OutageChart {
 
-    private static final int WIDTH = 1000;
+    private static final int WIDTH = 1100;
     private static final int LEFT = 60;
     private static final int RIGHT = 20;
     private static final int TOP = 122;
@@ -111,8 +111,10 @@ final class OutageChart {
     private String summary(Result r) {
         String recovery = r.recoverySeconds() == null ? "not recovered by the end"
                 : format("closed again %.1f s after the heal", r.recoverySeconds());
-        return format("leak %d (%d before opening + %d probes) · %d false rejections · %s",
-                r.leak(), r.tripLeak(), r.probeLeak(), r.falseRejections(), recovery);
+        return format("leak %d: %d before opening (one breaker's minimum %d = %d + %d in flight), %d probes · "
+                        + "%d false rejections · %s",
+                r.leak(), r.tripLeak(), BreakerSettings.FAILURE_THRESHOLD + r.inFlightAtThreshold(),
+                BreakerSettings.FAILURE_THRESHOLD, r.inFlightAtThreshold(), r.probeLeak(), r.falseRejections(), recovery);
     }
 
     /** Received calls from the axis up, or rejected calls stacked on them; clipped at {@code yMax}. */

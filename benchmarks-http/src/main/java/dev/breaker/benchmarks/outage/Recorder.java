@@ -28,7 +28,8 @@ final class Recorder {
     final AtomicIntegerArray receivedProbes;
     final AtomicIntegerArray rejected;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger inFlightAtFirstTrip = new AtomicInteger(-1);
+    private final AtomicInteger closedFailures = new AtomicInteger();
+    private final AtomicInteger inFlightAtThreshold = new AtomicInteger(-1);
     private final Queue<Transition> transitions = new ConcurrentLinkedQueue<>();
 
     Recorder(String name, int replicas, int buckets, long startNanos) {
@@ -52,25 +53,34 @@ final class Recorder {
         count(rejected, at);
     }
 
-    void sent() {
+    /** A call is about to ask its breaker: counted in flight from before it is admitted. */
+    void starting() {
         inFlight.incrementAndGet();
     }
 
-    /** Called before the outcome is reported, so the call that trips is not counted in flight. */
-    void finished() {
+    /** A call was rejected, or its outcome has been reported to its breaker. */
+    void ended() {
         inFlight.decrementAndGet();
+    }
+
+    /**
+     * A call admitted while its breaker was closed came back failed, and is about to be reported.
+     * When that makes {@code threshold} such failures (all replicas together), notes how many other
+     * calls are in flight: a breaker that opens on that failure still lets those through, and no more.
+     */
+    void closedCallFailed(int threshold) {
+        if (closedFailures.incrementAndGet() == threshold) {
+            inFlightAtThreshold.set(inFlight.get() - 1);
+        }
+    }
+
+    /** The calls in flight when the threshold-th failure came back, or 0 if it never did. */
+    int inFlightAtThreshold() {
+        return Math.max(0, inFlightAtThreshold.get());
     }
 
     void stateChanged(int replica, BreakerState to) {
         transitions.add(new Transition(replica, now(), to));
-        if (to == BreakerState.OPEN) {
-            inFlightAtFirstTrip.compareAndSet(-1, inFlight.get());
-        }
-    }
-
-    /** Calls of every replica still waiting for the upstream when the first breaker opened. */
-    int inFlightAtFirstTrip() {
-        return Math.max(0, inFlightAtFirstTrip.get());
     }
 
     List<Transition> transitions() {

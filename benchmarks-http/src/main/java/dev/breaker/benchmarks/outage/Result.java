@@ -11,15 +11,21 @@ import java.util.List;
  * @param leak requests that reached the upstream while it was failing
  * @param tripLeak of those, the ones a closed breaker let through (before it opened)
  * @param probeLeak of those, the half-open probes
- * @param inFlightAtTrip calls still waiting for the upstream when the first breaker opened
+ * @param inFlightAtThreshold calls in flight (all replicas) when the failure that makes the failure
+ *        threshold came back: an ideal breaker opening on that failure still lets exactly those through
  * @param trips transitions to OPEN, all replicas together
  * @param falseRejections calls the breakers rejected after the upstream had healed
  * @param recoverySeconds from the heal until every replica's breaker was closed for good; null if
  *        one never closed again before the run ended
  * @param firstTripSeconds from the start of the outage to the first breaker opening
  */
-record Result(String label, int replicas, int leak, int tripLeak, int probeLeak, int inFlightAtTrip, int trips,
+record Result(String label, int replicas, int leak, int tripLeak, int probeLeak, int inFlightAtThreshold, int trips,
               int falseRejections, Double recoverySeconds, Double firstTripSeconds) {
+
+    /** Leak before opening as a multiple of one ideal breaker's: threshold + calls in flight. */
+    double tripLeakRatio() {
+        return (double) tripLeak / (BreakerSettings.FAILURE_THRESHOLD + inFlightAtThreshold);
+    }
 
     static Result of(Recorder recorder, Scenario scenario) {
         int outageFrom = Scenario.bucketOf(scenario.outageStart());
@@ -32,7 +38,7 @@ record Result(String label, int replicas, int leak, int tripLeak, int probeLeak,
         Double firstTrip = transitions.stream().filter(t -> t.to() == BreakerState.OPEN).findFirst()
                 .map(t -> seconds(t.at() - scenario.outageStart())).orElse(null);
         return new Result(recorder.name, recorder.replicas, tripLeak + probeLeak, tripLeak, probeLeak,
-                recorder.inFlightAtFirstTrip(), trips, falseRejections, recovery(recorder, transitions, scenario),
+                recorder.inFlightAtThreshold(), trips, falseRejections, recovery(recorder, transitions, scenario),
                 firstTrip);
     }
 
