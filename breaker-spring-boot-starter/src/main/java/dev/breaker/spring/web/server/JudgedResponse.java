@@ -5,14 +5,12 @@ import dev.breaker.core.Outcome;
 import dev.breaker.core.classify.OutcomeClassifier;
 import dev.breaker.core.classify.ResponseHeaders;
 import dev.breaker.spring.web.QuotaErrorDetector;
-import dev.breaker.spring.web.StreamErrorScanner;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.Set;
@@ -42,7 +40,7 @@ final class JudgedResponse extends ServerHttpResponseDecorator {
         this.recorder = recorder;
         this.classifier = classifier;
         this.quotaErrors = quotaErrors;
-        this.stream = new StreamJudge(streamFailureTypes);
+        this.stream = new StreamJudge(streamFailureTypes, recorder, classifier, this::status, this::statusOutcome);
         delegate.beforeCommit(() -> {
             if (!judgedByStream) {
                 recordStatus();
@@ -117,94 +115,5 @@ final class JudgedResponse extends ServerHttpResponseDecorator {
 
     private ResponseHeaders headers() {
         return name -> getHeaders().getFirst(name);
-    }
-
-    /**
-     * Scans one event stream as it passes and reports how it ended: when its last buffer has gone by,
-     * when it fails, or when the client cancels it. A provider error event of a failure type decides.
-     */
-    private final class StreamJudge {
-
-        private final StreamErrorScanner scanner;
-        private boolean watching;
-        private boolean ended;
-        private int openChunks;
-        private boolean allChunksEmitted;
-
-        StreamJudge(Set<String> failureTypes) {
-            this.scanner = new StreamErrorScanner(failureTypes);
-        }
-
-        Flux<DataBuffer> watch(Publisher<? extends DataBuffer> body) {
-            return Flux.<DataBuffer>from(body)
-                    .doOnSubscribe(subscription -> started())
-                    .doOnNext(this::scan)
-                    .doOnComplete(() -> end(false))
-                    .doOnError(error -> end(false))
-                    .doOnCancel(() -> end(true));
-        }
-
-        /** The same for a stream written chunk by chunk: it ends when its last chunk has been read. */
-        Flux<Publisher<DataBuffer>> watchChunks(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-            return Flux.<Publisher<? extends DataBuffer>>from(body)
-                    .doOnSubscribe(subscription -> started())
-                    .<Publisher<DataBuffer>>map(chunk -> {
-                        chunkOpened();
-                        return Flux.<DataBuffer>from(chunk)
-                                .doOnNext(this::scan)
-                                .doOnComplete(this::chunkClosed)
-                                .doOnError(error -> end(false))
-                                .doOnCancel(() -> end(true));
-                    })
-                    .doOnComplete(this::allChunksEmitted)
-                    .doOnError(error -> end(false))
-                    .doOnCancel(() -> end(true));
-        }
-
-        synchronized boolean isWatching() {
-            return watching;
-        }
-
-        private synchronized void started() {
-            watching = true;
-        }
-
-        private synchronized void scan(DataBuffer buffer) {
-            if (!ended) {
-                scanner.feed(BodyInspector.readableBytes(buffer));
-            }
-        }
-
-        private synchronized void chunkOpened() {
-            openChunks++;
-        }
-
-        private synchronized void chunkClosed() {
-            if (--openChunks == 0 && allChunksEmitted) {
-                end(false);
-            }
-        }
-
-        private synchronized void allChunksEmitted() {
-            allChunksEmitted = true;
-            if (openChunks == 0) {
-                end(false);
-            }
-        }
-
-        private synchronized void end(boolean cancelled) {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            scanner.finish();
-            if (scanner.sawFailure()) {
-                recorder.record(classifier.ofStreamError(status()));
-            } else if (cancelled) {
-                recorder.record(classifier.ofCancellation());
-            } else {
-                recorder.record(statusOutcome());
-            }
-        }
     }
 }
