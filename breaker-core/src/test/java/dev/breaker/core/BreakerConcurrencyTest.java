@@ -275,7 +275,7 @@ class BreakerConcurrencyTest {
         BreakerConfig config = BreakerConfig.builder().failureThreshold(1).openDuration(OPEN).halfOpenMaxCalls(1)
                 .build();
         int admitted = 0;
-        for (int round = 0; round < 500; round++) {
+        for (int round = 0; round < 300; round++) {
             Breaker breaker = halfOpen(config);
             Permit probe = breaker.acquire();
             admitted += raceAgainst(breaker, () -> probe.onFailure(503), permit -> true);
@@ -290,7 +290,7 @@ class BreakerConcurrencyTest {
         BreakerConfig config = BreakerConfig.builder().failureThreshold(1).openDuration(OPEN).halfOpenMaxCalls(1)
                 .build();
         int lateProbes = 0;
-        for (int round = 0; round < 500; round++) {
+        for (int round = 0; round < 300; round++) {
             Breaker breaker = halfOpen(config);
             Permit probe = breaker.acquire();
             lateProbes += raceAgainst(breaker, probe::onSuccess, permit -> permit instanceof ProbePermit);
