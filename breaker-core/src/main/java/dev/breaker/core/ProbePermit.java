@@ -28,7 +28,7 @@ final class ProbePermit implements Permit {
         try {
             switch (result.outcome()) {
                 case SUCCESS -> {
-                    breaker.countSuccess();
+                    breaker.countProbeSuccess();
                     if (ownsSlot) {
                         state.probeSucceeded();
                     }
