@@ -17,12 +17,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The HTTP-path load test: the sample gateway, in front of {@link StubUpstream}, with the starter's
- * filters off and on, driven by wrk. Every variant runs in its own JVM, all started at once; they
- * are warmed up, then measured in interleaved rounds (off, on, on+outbound, then the next round in
- * a rotated order), so that whatever else the machine is doing weighs on each variant alike.
+ * The HTTP-path load test: a gateway in front of {@link StubUpstream}, with the starter's filters off
+ * and on, driven by wrk. The gateway is the sample app (its jar as first argument) or, where the
+ * repository has none, {@link MiniGateway} (first argument {@code mini}). Every variant runs in its
+ * own JVM, all started at once; they are warmed up, then measured in interleaved rounds (the order
+ * rotated each round), so that whatever else the machine is doing weighs on each variant alike.
  *
- * <p>Arguments: the sample-app jar, the classpath to start the stub with, and the output directory.
+ * <p>Arguments: {@code <sample-app jar | mini> <this module's classpath> [output directory]}.
  * Start it with {@code benchmarks-http/run-http-path.sh}.
  */
 public final class HttpPathBenchmark {
@@ -49,27 +50,33 @@ public final class HttpPathBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path appJar = Path.of(args[0]);
-        String stubClasspath = args[1];
+        boolean mini = args[0].equals("mini");
+        String classpath = args[1];
         Path out = Path.of(args.length > 2 ? args[2] : "docs/bench");
         String stubUrl = "http://127.0.0.1:" + STUB_PORT;
-        List<Variant> variants = List.of(
-                new Variant("filters off (breaker.enabled=false)", 18091, List.of("--breaker.enabled=false")),
-                new Variant("filters on (the sample as shipped)", 18092, List.of()),
-                new Variant("filters on, outbound breaker engaged too", 18093,
-                        List.of("--sample.summary-url=" + stubUrl + "/sim/anthropic")));
+        List<String> gateway = mini
+                ? List.of("-cp", classpath, MiniGateway.class.getName(), "--stub.url=" + stubUrl)
+                : List.of("-jar", args[0], "--sample.simulator-url=" + stubUrl + "/sim");
+        List<Variant> variants = mini
+                ? List.of(new Variant("filters off (breaker.enabled=false)", 18091, List.of("--breaker.enabled=false")),
+                        new Variant("filters on: inbound and outbound breaker", 18092, List.of()))
+                : List.of(new Variant("filters off (breaker.enabled=false)", 18091, List.of("--breaker.enabled=false")),
+                        new Variant("filters on (the sample as shipped)", 18092, List.of()),
+                        new Variant("filters on, outbound breaker engaged too", 18093,
+                                List.of("--sample.summary-url=" + stubUrl + "/sim/anthropic")));
+        String gatewayName = mini ? "MiniGateway (benchmarks-http)" : "the sample gateway (sample-app)";
 
         List<Process> processes = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroy)));
         Path logs = Files.createTempDirectory("http-path");
         Path script = Files.writeString(logs.resolve("post.lua"), wrkScript());
         try {
-            processes.add(start(logs, "stub", List.of(java(), "-Xmx256m", "-cp", stubClasspath,
+            processes.add(start(logs, "stub", List.of(java(), "-Xmx256m", "-cp", classpath,
                     StubUpstream.class.getName(), Integer.toString(STUB_PORT))));
             for (Variant variant : variants) {
-                List<String> command = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m", "-jar", appJar.toString(),
-                        "--server.port=" + variant.port(), "--sample.simulator-url=" + stubUrl + "/sim",
-                        "--logging.level.root=WARN"));
+                List<String> command = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m"));
+                command.addAll(gateway);
+                command.addAll(List.of("--server.port=" + variant.port(), "--logging.level.root=WARN"));
                 command.addAll(variant.arguments());
                 processes.add(start(logs, "app-" + variant.port(), command));
             }
@@ -92,7 +99,7 @@ public final class HttpPathBenchmark {
                             round + 1, variant.name(), run.perSecond(), run.p50() / 1e3, run.p99() / 1e3, run.non2xx(), run.socketErrors());
                 }
             }
-            String report = report(runs, load, Machine.loadAverage());
+            String report = report(gatewayName, runs, load, Machine.loadAverage());
             Files.createDirectories(out);
             Files.writeString(out.resolve("http-path-results.md"), report);
             System.out.println();
@@ -102,14 +109,15 @@ public final class HttpPathBenchmark {
         }
     }
 
-    private static String report(Map<Variant, List<Run>> runs, String loadBefore, String loadAfter) {
+    private static String report(String gateway, Map<Variant, List<Run>> runs, String loadBefore, String loadAfter) {
         StringBuilder md = new StringBuilder();
         md.append(Machine.describe().trim()).append(" wrk ").append(wrkVersion()).append(".\n");
         md.append(String.format(Locale.ROOT, "Load average before the warm-up: %s; after the last round: %s.%n%n",
                 loadBefore, loadAfter));
-        md.append(String.format(Locale.ROOT, "wrk 1 thread, %d connections, POST %s; %d rounds of %d s per variant "
-                        + "after %d s of warm-up each; medians of the rounds.%n%n",
-                CONNECTIONS, PATH, ROUNDS, ROUND.toSeconds(), WARM_UP.toSeconds()));
+        md.append(String.format(Locale.ROOT, "Gateway: %s, one JVM per variant (-Xmx512m), in front of a Reactor Netty "
+                        + "stub. wrk 1 thread, %d connections, POST %s; %d rounds of %d s per variant after %d s of "
+                        + "warm-up each; medians of the rounds.%n%n",
+                gateway, CONNECTIONS, PATH, ROUNDS, ROUND.toSeconds(), WARM_UP.toSeconds()));
         md.append("| variant | throughput (req/s) | vs filters off | p50 latency | p99 latency | non-2xx | rounds (req/s) |\n");
         md.append("|---|---:|---:|---:|---:|---:|---|\n");
         double baseline = 0;
