@@ -45,7 +45,7 @@ final class OutageChart {
     private String draw(String title, List<Recorder> recorders, List<Result> results) {
         int yMax = yMax();
         int rowHeight = PLOT_HEIGHT + 6 + recorders.get(0).replicas * STRIP_HEIGHT + ROW_GAP;
-        int height = TOP + recorders.size() * rowHeight + 30;
+        int height = TOP + recorders.size() * rowHeight - ROW_GAP + 34;
         svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                 + "font-family=\"Helvetica,Arial,sans-serif\" font-size=\"12\">\n", WIDTH, height, WIDTH, height));
         svg.append(format("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", WIDTH, height));
