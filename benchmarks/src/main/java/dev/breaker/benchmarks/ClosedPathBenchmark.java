@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * java -jar benchmarks/target/benchmarks.jar ClosedPath -prof gc -f 1 -wi 3 -w 1s -i 5 -r 1s -rf json -rff closed-path.json
  * }</pre>
  * {@code -prof gc} reports the bytes allocated per call as {@code gc.alloc.rate.norm}. Add
- * {@code -p contender=PROVIDER_BREAKER,R4J_COUNT_SYNCHRONIZED} to run fewer contenders.
+ * {@code -p contender=PROVIDER_BREAKER,R4J_COUNT_SYNCHRONIZED} to run fewer contenders. On a busy
+ * machine add {@code -prof 'perfnorm:events=task-clock'}: CPU time per call does not grow while a
+ * thread waits for a core (see BENCHMARKS.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.Throughput})
