@@ -302,9 +302,14 @@ public final class Breaker {
     }
 
     void closeAfterProbes(HalfOpenState from) {
-        if (transition(from, new ClosedState(this), TransitionReason.PROBES_SUCCEEDED, 0, null, WindowCounts.EMPTY)) {
-            window.reset(clock.nanoTime());
+        if (state != from) {
+            return; // a probe of an older generation
         }
+        // Empty the window before the closed state is published: emptied after the transition (and
+        // after its listeners), it wiped the first outcomes of the calls the new state had let in.
+        // Nothing enters the window while half-open, so emptying it early loses nothing.
+        window.reset(clock.nanoTime());
+        transition(from, new ClosedState(this), TransitionReason.PROBES_SUCCEEDED, 0, null, WindowCounts.EMPTY);
     }
 
     void probeReclaimed() {
