@@ -203,6 +203,7 @@ $('#providers').addEventListener('click', async event => {
 let simProvider = 'anthropic';
 let simMode = 'overloaded';
 let simRules = {};
+let simServed = {};
 
 function renderSimTabs() {
   $('#sim-tabs').replaceChildren(...Object.entries(SIM).map(([name, sim]) => {
@@ -210,7 +211,8 @@ function renderSimTabs() {
     return el('button', {
       role: 'tab', 'data-sim': name, 'aria-selected': String(name === simProvider),
       class: broken ? 'broken' : '', title: broken ? sim.label + ' is failing' : sim.label + ' is healthy',
-    }, el('span', { class: 'dot' }), sim.label);
+    }, el('span', { class: 'dot' }), sim.label,
+      el('small', { text: `${simServed[name] ?? 0} served`, title: 'Calls that reached the simulated provider' }));
   }));
 }
 
@@ -258,8 +260,9 @@ function describeRule(rule) {
 
 async function loadRules() {
   try {
-    const response = await fetch('sim/control');
-    if (response.ok) simRules = await response.json();
+    const [rules, served] = await Promise.all([fetch('sim/control'), fetch('sim/control/served')]);
+    if (rules.ok) simRules = await rules.json();
+    if (served.ok) simServed = await served.json();
   } catch (ignored) { /* the breaker poll reports an unreachable application */ }
   renderSimTabs();
   renderRules();
@@ -419,5 +422,5 @@ renderModes();
 renderModelChoice();
 renderTargets();
 loadRules();
-setInterval(loadRules, 3 * POLL_MS);
+setInterval(loadRules, POLL_MS);
 poll();

@@ -26,6 +26,7 @@ import java.util.Map;
  * DELETE /sim/control/openai?model=gpt-4o   drops that one rule
  * DELETE /sim/control/openai     healthy again, for every endpoint and model
  * GET    /sim/control            every provider's rules
+ * GET    /sim/control/served     how many calls each provider has answered
  * </pre>
  */
 @RestController
@@ -41,6 +42,11 @@ class SimControlController {
     @GetMapping
     Map<String, List<SimRule>> all() {
         return state.snapshot();
+    }
+
+    @GetMapping("/served")
+    Map<String, Long> served() {
+        return state.served();
     }
 
     @GetMapping("/{provider}")

@@ -41,6 +41,7 @@ final class Simulator {
     }
 
     Mono<ServerResponse> handle(ServerRequest request) {
+        state.countCall(provider);
         return request.bodyToMono(JsonNode.class)
                 .defaultIfEmpty(JsonNodeFactory.instance.objectNode())
                 .flatMap(body -> {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The rules of every simulated provider. Each provider starts healthy; a rule applies to the calls
@@ -21,13 +22,29 @@ public class SimulatorState {
     public static final List<String> PROVIDERS = List.of("anthropic", "openai");
 
     private final Map<String, List<SimRule>> rules = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> served = new ConcurrentHashMap<>();
 
     public SimulatorState() {
-        PROVIDERS.forEach(provider -> rules.put(provider, List.of()));
+        PROVIDERS.forEach(provider -> {
+            rules.put(provider, List.of());
+            served.put(provider, new LongAdder());
+        });
     }
 
     public boolean knows(String provider) {
         return rules.containsKey(provider);
+    }
+
+    /** Counts a call that reached the simulated provider (a call that a breaker rejected never does). */
+    void countCall(String provider) {
+        served.get(provider).increment();
+    }
+
+    /** How many calls each simulated provider has answered since start-up. */
+    public Map<String, Long> served() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        PROVIDERS.forEach(provider -> counts.put(provider, served.get(provider).sum()));
+        return counts;
     }
 
     /** How {@code provider} answers a call to {@code endpoint} for {@code model} (either may be null). */
