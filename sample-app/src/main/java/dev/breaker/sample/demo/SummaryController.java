@@ -13,6 +13,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ class SummaryController {
                         "messages", List.of(Map.of("role", "user", "content", "Summarise in one line: " + input))))
                 .retrieve()
                 .bodyToMono(JsonNode.class)
-                .map(message -> ResponseEntity.ok(Map.<String, Object>of(
+                .map(message -> ResponseEntity.ok(body(
                         "summary", message.at("/content/0/text").asString(""),
                         "provider", "anthropic-direct")))
                 .onErrorResume(BreakerOpenException.class, SummaryController::breakerOpen)
@@ -57,14 +58,23 @@ class SummaryController {
     private static Mono<ResponseEntity<Map<String, Object>>> breakerOpen(BreakerOpenException open) {
         return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(open.retryAfterSeconds()))
-                .body(Map.of("error", "breaker_open", "message", open.getMessage(),
+                .body(body("error", "breaker_open", "message", open.getMessage(),
                         "provider", open.provider(), "key", open.key(),
                         "retryAfterSeconds", open.retryAfterSeconds())));
     }
 
     private static Mono<ResponseEntity<Map<String, Object>>> upstreamFailed(WebClientResponseException failed) {
         return Mono.just(ResponseEntity.status(HttpStatus.BAD_GATEWAY)
-                .body(Map.of("error", "upstream_error", "upstreamStatus", failed.getStatusCode().value(),
+                .body(body("error", "upstream_error", "upstreamStatus", failed.getStatusCode().value(),
                         "message", "Anthropic answered " + failed.getStatusCode().value())));
+    }
+
+    /** A JSON object whose fields keep the order given. */
+    private static Map<String, Object> body(Object... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return body;
     }
 }
