@@ -92,13 +92,13 @@ function showEndpointError(message) {
 
 function renderProviders(providers) {
   $('#endpoint-error').hidden = true;
-  Object.entries(providers).forEach(([name, provider]) => {
+  sortedNames(Object.keys(providers)).forEach(name => {
     const card = cards.get(name) || createCard(name);
-    const breakers = provider.breakers || [];
+    const breakers = providers[name].breakers || [];
     const seen = new Set();
     breakers.forEach(breaker => {
       seen.add(breaker.key);
-      updateRow(card, name, breaker);
+      updateRow(card, breaker);
     });
     card.rows.forEach((row, key) => {
       if (!seen.has(key)) { row.remove(); card.rows.delete(key); }
@@ -106,6 +106,13 @@ function renderProviders(providers) {
     card.node.classList.toggle('idle', breakers.length === 0);
     card.node.dataset.worst = worstState(breakers);
   });
+}
+
+/** The sample's providers in the order of the three ways to use the starter, then any other. */
+function sortedNames(names) {
+  const known = Object.keys(ROLES);
+  const rank = name => (known.includes(name) ? known.indexOf(name) : known.length);
+  return [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 function worstState(breakers) {
@@ -125,10 +132,10 @@ function createCard(name) {
       el('div', { class: 'actions' },
         el('button', { 'data-action': 'force-open', title: 'Open every breaker of ' + name, text: 'Force open all' }),
         el('button', { 'data-action': 'reset', title: 'Close every breaker of ' + name + ' with an empty window', text: 'Reset all' }))),
-    el('table', {},
+    el('div', { class: 'table-wrap' }, el('table', {},
       el('thead', {}, el('tr', {}, ...['Key', 'State', 'Calls', 'Failures', 'Failure rate', 'Rejected',
-        'Trips', 'Retry in', 'Why', ''].map(title => el('th', { text: title })))),
-      body),
+        'Trips', 'Retry in', ''].map((title, i) => el('th', { text: title, class: i >= 2 && i <= 6 && i !== 4 ? 'num' : '' })))),
+      body)),
     el('p', { class: 'empty muted', text: 'No calls yet. Send a burst through it.' }));
   $('#providers').append(node);
   const card = { node, body, rows: new Map() };
@@ -136,16 +143,17 @@ function createCard(name) {
   return card;
 }
 
-function updateRow(card, provider, breaker) {
+function updateRow(card, breaker) {
   let row = card.rows.get(breaker.key);
   if (!row) {
     row = el('tr', { 'data-key': breaker.key },
-      el('td', { class: 'key' }, el('code', { text: breaker.key })),
-      el('td', { class: 'state-cell' }),
+      el('td', { class: 'key' }, keyLabel(breaker.key)),
+      el('td', { class: 'state-cell' },
+        el('span', { class: 'state' }), el('span', { class: 'forced', text: 'forced' }), el('small', { class: 'why' })),
       el('td', { class: 'num calls' }), el('td', { class: 'num failures' }),
       el('td', { class: 'rate' }, el('div', { class: 'bar' }, el('i')), el('span')),
       el('td', { class: 'num rejections' }), el('td', { class: 'num trips' }),
-      el('td', { class: 'retry' }), el('td', { class: 'why' }),
+      el('td', { class: 'retry' }),
       el('td', { class: 'actions' },
         el('button', { 'data-action': 'force-open', text: 'Force open' }),
         el('button', { 'data-action': 'reset', text: 'Reset' })));
@@ -154,9 +162,12 @@ function updateRow(card, provider, breaker) {
   }
   const state = breaker.state || 'CLOSED';
   row.className = 'row-' + state.toLowerCase();
-  const stateCell = $('.state-cell', row);
-  stateCell.replaceChildren(el('span', { class: 'state state-' + state.toLowerCase(), text: state }));
-  if (breaker.forced) stateCell.append(el('span', { class: 'forced', text: 'forced' }));
+  const pill = $('.state', row);
+  pill.className = 'state state-' + state.toLowerCase();
+  pill.textContent = state;
+  $('.forced', row).hidden = !breaker.forced;
+  const why = [breaker.reason, breaker.lastFailureStatus && 'last failure ' + breaker.lastFailureStatus];
+  $('.why', row).textContent = why.filter(Boolean).join(' · ');
   $('.calls', row).textContent = breaker.calls ?? 0;
   $('.failures', row).textContent = breaker.failures ?? 0;
   const rate = Math.round(100 * (breaker.failureRate || 0));
@@ -166,9 +177,17 @@ function updateRow(card, provider, breaker) {
   $('.trips', row).textContent = breaker.trips ?? 0;
   row.dataset.retryAt = state === 'OPEN' && breaker.retryAfterSeconds != null
     ? Date.now() + breaker.retryAfterSeconds * 1000 : '';
-  const why = [breaker.reason, breaker.lastFailureStatus && 'last failure ' + breaker.lastFailureStatus];
-  $('.why', row).textContent = why.filter(Boolean).join(' · ');
   tickRow(row);
+}
+
+/** A key such as "/v1/chat/completions|gpt-4o", which may wrap after each '|' and nowhere else. */
+function keyLabel(key) {
+  const code = el('code');
+  key.split('|').forEach((part, i) => {
+    if (i > 0) code.append('|', el('wbr'));
+    code.append(el('span', { text: part }));
+  });
+  return code;
 }
 
 function tickRow(row) {
@@ -205,15 +224,21 @@ let simMode = 'overloaded';
 let simRules = {};
 let simServed = {};
 
+/** Creates the provider tabs once, then only updates them: a click must never land on a replaced node. */
 function renderSimTabs() {
-  $('#sim-tabs').replaceChildren(...Object.entries(SIM).map(([name, sim]) => {
+  const tabs = $('#sim-tabs');
+  if (!tabs.children.length) {
+    tabs.append(...Object.entries(SIM).map(([name, sim]) => el('button', { role: 'tab', 'data-sim': name },
+      el('span', { class: 'dot' }), sim.label, el('small', { title: 'Calls that reached the simulated provider' }))));
+  }
+  tabs.querySelectorAll('[data-sim]').forEach(tab => {
+    const name = tab.dataset.sim;
     const broken = (simRules[name] || []).some(rule => rule.mode !== 'healthy');
-    return el('button', {
-      role: 'tab', 'data-sim': name, 'aria-selected': String(name === simProvider),
-      class: broken ? 'broken' : '', title: broken ? sim.label + ' is failing' : sim.label + ' is healthy',
-    }, el('span', { class: 'dot' }), sim.label,
-      el('small', { text: `${simServed[name] ?? 0} served`, title: 'Calls that reached the simulated provider' }));
-  }));
+    tab.setAttribute('aria-selected', String(name === simProvider));
+    tab.classList.toggle('broken', broken);
+    tab.title = SIM[name].label + (broken ? ' is failing' : ' is healthy');
+    $('small', tab).textContent = `${simServed[name] ?? 0} served`;
+  });
 }
 
 function renderModes() {
@@ -231,9 +256,14 @@ function renderModelChoice() {
   $('#scope-summary').textContent = '(every model)';
 }
 
+let shownRules = '';
+
 function renderRules() {
   const rules = simRules[simProvider] || [];
   const list = $('#rules');
+  const shown = simProvider + JSON.stringify(rules);
+  if (shown === shownRules) return;
+  shownRules = shown;
   if (rules.length === 0) {
     list.replaceChildren(el('li', { class: 'muted', text: SIM[simProvider].label + ' is healthy for every call.' }));
     return;
