@@ -17,7 +17,8 @@ import java.net.ServerSocket;
 
 /**
  * The whole sample on a real port, shared by every test class that extends this one (one Spring
- * context). Breakers read a {@link ManualClock}, so tests move time instead of waiting for it.
+ * context). Breakers read a {@link ManualClock}, so tests move time instead of waiting for it, and
+ * each test starts with healthy simulated providers and closed breakers.
  *
  * <p>The port is fixed before start-up rather than random because the sample's URLs are built from
  * {@code server.port}: {@code breaker.providers.anthropic-direct.base-url} must name the real port.
@@ -43,9 +44,14 @@ public abstract class SampleAppTestSupport {
         registry.add("server.port", () -> PORT);
     }
 
+    protected Breakers breakers;
+
+    /** Every test starts with healthy providers and closed breakers with empty windows. */
     @BeforeEach
-    void healthySimulators() {
+    void healthyProvidersClosedBreakers() {
         client.delete().uri("/sim/control").exchange().expectStatus().isOk();
+        breakers = new Breakers(client);
+        breakers.resetAll();
     }
 
     protected static int port() {

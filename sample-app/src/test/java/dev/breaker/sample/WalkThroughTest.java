@@ -1,6 +1,5 @@
 package dev.breaker.sample;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,14 +18,6 @@ class WalkThroughTest extends SampleAppTestSupport {
 
     private static final String MESSAGES = "/v1/messages";
     private static final String GPT_4O = "/v1/chat/completions|gpt-4o";
-
-    private Breakers breakers;
-
-    @BeforeEach
-    void closedBreakers() {
-        breakers = new Breakers(client);
-        breakers.resetAll();
-    }
 
     @Test
     void tripsOnAnOverloadedAnthropicRejectsInItsShapeAndRecovers() {

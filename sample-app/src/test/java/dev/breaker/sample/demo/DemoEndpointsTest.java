@@ -1,8 +1,6 @@
 package dev.breaker.sample.demo;
 
-import dev.breaker.sample.Breakers;
 import dev.breaker.sample.SampleAppTestSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -11,15 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The WebClient demo and the {@code @ProviderBreaker} demo, each with its own provider's breakers. */
 class DemoEndpointsTest extends SampleAppTestSupport {
-
-    private Breakers breakers;
-
-    @BeforeEach
-    void closedBreakers() {
-        breakers = new Breakers(client);
-        breakers.reset("anthropic-direct");
-        breakers.reset("openai-direct");
-    }
 
     @Test
     void summaryWebClientTripsItsOwnBreakerAndAnswers503WithRetryAfter() {

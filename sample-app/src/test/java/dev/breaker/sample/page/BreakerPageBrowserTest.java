@@ -1,6 +1,5 @@
 package dev.breaker.sample.page;
 
-import dev.breaker.sample.Breakers;
 import dev.breaker.sample.SampleAppTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +35,6 @@ class BreakerPageBrowserTest extends SampleAppTestSupport {
 
     @BeforeEach
     void openThePage() throws IOException {
-        new Breakers(client).reset("anthropic");
         profile = Files.createTempDirectory("chromium-profile");
         browser = HeadlessChromium.start(profile);
         browser.driver().get("http://localhost:" + port() + "/");
