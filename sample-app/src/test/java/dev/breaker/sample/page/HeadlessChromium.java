@@ -45,7 +45,7 @@ final class HeadlessChromium implements AutoCloseable {
         // Without the networking flags Chromium keeps trying to reach Google, which this network refuses.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1440,1000", "--user-data-dir=" + profile);
         return new HeadlessChromium(service, new ChromeDriver(service, options));
     }
 
