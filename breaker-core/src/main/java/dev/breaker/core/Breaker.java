@@ -384,5 +384,13 @@ public final class Breaker {
                 emit(current, next, TransitionReason.REMOTE, 0, openFor, WindowCounts.EMPTY, false);
             }
         }
+
+        @Override
+        public void remoteCountsChanged() {
+            // The store may call this before the constructor has stored its SharedState.
+            if (shared != null && state instanceof ClosedState closed) {
+                judge(closed, window.counts(clock.nanoTime()), null);
+            }
+        }
     }
 }
