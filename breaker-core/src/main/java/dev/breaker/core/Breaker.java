@@ -247,12 +247,14 @@ public final class Breaker {
         if (state != from) {
             return;
         }
-        shared.recorded(true);
         if (result.quotaExhausted() && config.quotaErrors()) {
             trip(from, 1, TransitionReason.QUOTA, result, window.counts(clock.nanoTime()));
             return;
         }
-        judge(from, window.recordFailure(clock.nanoTime()), result);
+        WindowCounts local = window.recordFailure(clock.nanoTime());
+        // After the window has it: a store may read localCounts() at once, from another thread.
+        shared.recorded(true);
+        judge(from, local, result);
     }
 
     private void judge(ClosedState from, WindowCounts local, CallResult failure) {

@@ -12,7 +12,10 @@ public interface SharedState {
     /** Calls and failures recorded by other replicas that belong in this breaker's window. */
     WindowCounts remoteCounts();
 
-    /** A local failure or, in the window's exact mode, a local outcome: share it. */
+    /**
+     * A local failure or, in the window's exact mode, a local outcome: share it. Called once the
+     * outcome is in the local window, so that {@link LocalBreaker#localCounts()} includes it.
+     */
     void recorded(boolean failure);
 
     /** Whether a half-open probe may go out, counting the probes of every replica. */

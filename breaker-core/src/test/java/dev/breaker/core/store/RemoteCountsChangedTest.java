@@ -59,6 +59,14 @@ class RemoteCountsChangedTest {
     }
 
     @Test
+    void tellsTheStoreOfAFailureOnlyOnceTheLocalWindowHoldsIt() {
+        Breaker breaker = breaker(BreakerConfig.builder().failureThreshold(5).build());
+        breaker.acquire().onSuccess();
+        breaker.acquire().onFailure(529);
+        assertThat(store.countsWhenRecorded).containsExactly(new WindowCounts(2, 1));
+    }
+
+    @Test
     void changesNothingUnlessClosed() {
         Breaker breaker = breaker(BreakerConfig.builder().failureThreshold(3).build());
         breaker.forceClosed();
@@ -73,6 +81,7 @@ class RemoteCountsChangedTest {
         volatile WindowCounts remote = WindowCounts.EMPTY;
         LocalBreaker local;
         final List<StateTransition> published = new ArrayList<>();
+        final List<WindowCounts> countsWhenRecorded = new ArrayList<>();
 
         @Override
         public SharedState attach(BreakerId id, BreakerConfig config, LocalBreaker local) {
@@ -97,6 +106,7 @@ class RemoteCountsChangedTest {
 
         @Override
         public void recorded(boolean failure) {
+            countsWhenRecorded.add(local.localCounts());
         }
 
         @Override
