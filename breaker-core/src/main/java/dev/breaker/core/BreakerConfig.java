@@ -68,6 +68,8 @@ public record BreakerConfig(
         require(failureThreshold <= windowSize, "failure-threshold", failureThreshold,
                 "must not exceed window-size (" + windowSize + "), or the count rule could never apply");
         requirePositive(windowDuration, "window-duration");
+        require(windowDuration.toMillis() >= 10, "window-duration", windowDuration,
+                "use at least 10ms: calls are aged per tenth of the window on a clock with millisecond steps");
         requirePositive(openDuration, "open-duration");
         require(backoffMultiplier >= 1 && Double.isFinite(backoffMultiplier), "backoff-multiplier", backoffMultiplier,
                 "use 1.0 (no backoff) or more, for example 2.0 to double the open period per consecutive trip");

@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The breakers of one provider, one per key, created on first use and bounded by {@code max-breakers}.
  *
  * <p>When a new key would exceed the bound, the least recently used CLOSED, unforced breakers are
- * dropped: one percent of the bound at a time (at least one), so that a flood of distinct keys costs
- * one scan per hundred new keys rather than one per key. OPEN, HALF_OPEN and forced breakers are
+ * dropped: a tenth of the bound at a time (at least one), so that a flood of distinct keys costs one
+ * scan of the breakers per {@code max-breakers / 10} new keys rather than one per key. "Recently
+ * used" is judged on the breaker clock (millisecond steps). OPEN, HALF_OPEN and forced breakers are
  * never dropped, so the bound can only be exceeded by breakers that remember an outage.
  *
  * <p>Lookups of existing keys take no lock; creation and eviction take this object's lock.
@@ -92,7 +93,7 @@ public final class ProviderBreakers {
 
     private void evictLeastRecentlyUsed() {
         int excess = breakers.size() - config.maxBreakers() + 1;
-        int batch = Math.max(excess, config.maxBreakers() / 100);
+        int batch = Math.max(excess, config.maxBreakers() / 10);
         List<Breaker> candidates = new ArrayList<>();
         for (Breaker breaker : breakers.values()) {
             if (breaker.state() == BreakerState.CLOSED && !breaker.isForced()) {

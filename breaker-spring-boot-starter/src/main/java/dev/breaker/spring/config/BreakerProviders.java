@@ -52,17 +52,29 @@ public final class BreakerProviders {
         int bestLength = -1;
         for (ProviderSettings provider : byName.values()) {
             URI base = provider.baseUrl();
-            if (base == null || !sameOrigin(base, url)) {
-                continue;
-            }
-            String basePath = base.getRawPath() == null ? "" : base.getRawPath();
-            String endpoint = below(basePath, url.getRawPath() == null ? "" : url.getRawPath());
-            if (endpoint != null && basePath.length() > bestLength) {
+            String endpoint = base == null ? null : endpointBelow(base, url);
+            int baseLength = endpoint == null ? -1 : rawPath(base).length();
+            if (endpoint != null && baseLength > bestLength) {
                 best = new Match(provider, endpoint);
-                bestLength = basePath.length();
+                bestLength = baseLength;
             }
         }
         return best;
+    }
+
+    /**
+     * The path of {@code url} below {@code baseUrl}'s path ("/" at least, no query), or null when
+     * {@code url} is not under {@code baseUrl} (another origin, or a path outside it).
+     */
+    public static String endpointBelow(URI baseUrl, URI url) {
+        if (!sameOrigin(baseUrl, url)) {
+            return null;
+        }
+        return below(rawPath(baseUrl), rawPath(url));
+    }
+
+    private static String rawPath(URI uri) {
+        return uri.getRawPath() == null ? "" : uri.getRawPath();
     }
 
     /** The part of {@code path} below {@code prefix} ("/" at least), or null when the prefix does not cover it. */

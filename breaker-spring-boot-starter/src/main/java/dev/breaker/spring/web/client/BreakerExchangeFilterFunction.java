@@ -1,0 +1,82 @@
+package dev.breaker.spring.web.client;
+
+import dev.breaker.core.BreakerOpenException;
+import dev.breaker.core.registry.BreakerRegistry;
+import dev.breaker.core.registry.UnknownProviderException;
+import dev.breaker.spring.BreakerAttributes;
+import dev.breaker.spring.config.BreakerProviders;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Guards {@code WebClient} calls with the breaker of the provider they go to. Every client built
+ * from Spring Boot's {@code WebClient.Builder} has it; add it to a hand-built client with
+ * {@code WebClient.builder().filter(filter)}.
+ *
+ * <ul>
+ *   <li>The provider is the {@link BreakerAttributes#PROVIDER} attribute, else the one with the longest
+ *       {@code base-url} that the URL starts with; other requests, and those of a disabled provider,
+ *       pass untouched. An attribute naming no configured provider fails the call with
+ *       {@link UnknownProviderException}, before any connection.</li>
+ *   <li>A rejected call fails with {@link BreakerOpenException} before any connection is made.</li>
+ *   <li>The outcome is reported as soon as the response status and headers arrive, whatever the caller
+ *       then makes of them; only a 2xx {@code text/event-stream} and a possible quota-error 429 are judged
+ *       by their body, as it passes to the caller unchanged. A cancelled call is ignored.</li>
+ * </ul>
+ *
+ * <p>Each subscription is a call of its own, so a retried request asks the breaker again.
+ */
+public final class BreakerExchangeFilterFunction implements ExchangeFilterFunction {
+
+    private final OutboundBreakers breakers;
+
+    public BreakerExchangeFilterFunction(BreakerProviders providers, BreakerRegistry registry) {
+        this.breakers = new OutboundBreakers(providers, registry);
+    }
+
+    @Override
+    public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+        return Mono.defer(() -> {
+            OutboundCall call = breakers.start(request.url(), name -> request.attributes().get(name));
+            if (call == null) {
+                return next.exchange(request);
+            }
+            return next.exchange(request)
+                    .map(response -> judged(call, response))
+                    .doOnError(call::onError)
+                    .doOnCancel(call::onCancel)
+                    .doFinally(signal -> call.abandon());
+        });
+    }
+
+    private static ClientResponse judged(OutboundCall call, ClientResponse response) {
+        HttpHeaders headers = response.headers().asHttpHeaders();
+        BodyJudge judge = call.judge(response.statusCode().value(), headers::getFirst,
+                headers.getFirst(HttpHeaders.CONTENT_TYPE));
+        if (judge == null) {
+            return response;
+        }
+        return response.mutate().body(body -> judged(judge, body)).build();
+    }
+
+    /** The same body, chunk by chunk; the judge sees each chunk as it passes and reports when it ends. */
+    private static Flux<DataBuffer> judged(BodyJudge judge, Flux<DataBuffer> body) {
+        return body.doOnNext(buffer -> feed(judge, buffer))
+                .doOnComplete(judge::complete)
+                .doOnError(judge::fail)
+                .doOnCancel(judge::cancel)
+                .doFinally(signal -> judge.abandon());
+    }
+
+    private static void feed(BodyJudge judge, DataBuffer buffer) {
+        try (DataBuffer.ByteBufferIterator chunks = buffer.readableByteBuffers()) {
+            chunks.forEachRemaining(judge::feed);
+        }
+    }
+}
