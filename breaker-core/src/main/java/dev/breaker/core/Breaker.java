@@ -339,14 +339,15 @@ public final class Breaker {
                       boolean publish) {
         StateTransition transition = new StateTransition(id, from.publicState(), to.publicState(), to.isForced(),
                 reason, status, openFor, counts, Instant.ofEpochMilli(clock.wallMillis()));
+        if (publish) {
+            // The store first: other replicas should not wait for this one's listeners (logging, metrics).
+            long retryAtWall = openFor == null ? 0 : clock.wallMillis() + openFor.toMillis();
+            shared.published(transition, retryAtWall);
+        }
         try {
             listener.onStateChange(transition);
         } catch (RuntimeException e) {
             log.warn("A breaker listener failed on {}", transition, e);
-        }
-        if (publish) {
-            long retryAtWall = openFor == null ? 0 : clock.wallMillis() + openFor.toMillis();
-            shared.published(transition, retryAtWall);
         }
     }
 
