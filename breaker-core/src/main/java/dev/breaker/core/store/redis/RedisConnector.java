@@ -48,16 +48,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class RedisConnector implements AutoCloseable {
 
-    /** What the store hears; every method runs on the store's thread. */
+    /** What the store hears. */
     interface Events {
 
-        /** A message arrived on the events channel. */
+        /**
+         * A message arrived on the events channel; called on the subscription's own thread, in the
+         * order Redis sent them, so that a trip is applied without one more thread hand-off.
+         */
         void message(String message);
 
-        /** Redis became usable, or the subscription was (re)made: messages may have been missed. */
+        /** Redis became usable, or the subscription was (re)made: messages may have been missed. Store thread. */
         void resync();
 
-        /** Redis became unusable: breakers carry on locally. */
+        /** Redis became unusable: breakers carry on locally. Store thread. */
         void down();
     }
 
@@ -218,7 +221,11 @@ final class RedisConnector implements AutoCloseable {
             connection.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String from, String message) {
-                    executor.execute(() -> events.message(message));
+                    try {
+                        events.message(message);
+                    } catch (RuntimeException e) {
+                        log.warn("Redis breaker store could not apply a message: {}", message, e);
+                    }
                 }
 
                 @Override

@@ -26,9 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <h2>Threads</h2>
  * The breaker calls {@link #published}, {@link #recorded}, {@link #tryAcquireProbe} and
  * {@link #releaseProbe} on its callers' threads; they only send asynchronous commands and touch
- * atomics. Replies, messages, flushes and resyncs run on the store's single thread, which is the
- * only one to call {@link LocalBreaker#applyRemote} and {@link LocalBreaker#remoteCountsChanged},
- * so remote changes reach the breaker in the order Redis made them.
+ * atomics. Replies, flushes and resyncs run on the store's single thread; messages from other
+ * replicas are applied on the subscription's thread, to spare a hand-off on the way of a trip.
+ * Both apply a stored state through {@link #applyStored}, under this link's lock, which checks the
+ * epoch and calls {@link LocalBreaker#applyRemote}: one change at a time, and never an older one
+ * after a newer. {@link LocalBreaker#remoteCountsChanged} is only called from the store's thread.
  *
  * <h2>Accepted races</h2>
  * <ul>
@@ -216,7 +218,7 @@ final class RedisLink implements SharedState {
      * new). An operator's change made here that Redis has not confirmed yet is kept instead: it is
      * about to be sent, and it wins.
      */
-    private void applyStored(StoredState stored, boolean force) {
+    private synchronized void applyStored(StoredState stored, boolean force) {
         long seen = seenEpoch.get();
         if (detached || stored.epoch() < seen || (!force && stored.epoch() == seen)) {
             return;
