@@ -273,6 +273,14 @@ final class RedisConnector implements AutoCloseable {
     // ---- health ----------------------------------------------------------------------------
 
     private void healthTick() {
+        try {
+            checkHealth();
+        } catch (RuntimeException e) {
+            log.warn("Redis breaker store health check failed", e); // a thrown task would stop the schedule
+        }
+    }
+
+    private void checkHealth() {
         long now = System.currentTimeMillis();
         StatefulRedisPubSubConnection<String, String> connection = subscription;
         if (connection != null && !subscribed && now - lastSubscribeMillis >= healthIntervalMillis) {

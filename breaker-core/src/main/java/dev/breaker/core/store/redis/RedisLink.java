@@ -105,7 +105,6 @@ final class RedisLink implements SharedState {
 
     private volatile WindowCounts remote = WindowCounts.EMPTY;
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
-    private volatile long lastFlushNanos;
     private ScheduledFuture<?> refresh; // store thread only
 
     private final ProbeLeases leases = new ProbeLeases();
@@ -272,14 +271,18 @@ final class RedisLink implements SharedState {
         }
     }
 
+    /**
+     * Queues this breaker for the store's next flush tick (every flush interval). A failing call
+     * pays one CAS and, the first time in a tick, one queue offer: no thread is woken on its way.
+     */
     private void requestFlush() {
         if (flushScheduled.compareAndSet(false, true)) {
-            long wait = store.flushIntervalNanos() - (System.nanoTime() - lastFlushNanos);
-            store.executor().schedule(this::flush, Math.max(0, wait), TimeUnit.NANOSECONDS);
+            store.flushSoon(this);
         }
     }
 
-    private void flush() {
+    /** Store thread: shares this replica's window counts and reads the others'. */
+    void flush() {
         flushScheduled.set(false);
         if (refresh != null) {
             refresh.cancel(false);
@@ -288,7 +291,6 @@ final class RedisLink implements SharedState {
         if (detached || !store.usable() || !mirror.plainlyClosed()) {
             return;
         }
-        lastFlushNanos = System.nanoTime();
         long gen = generation.get();
         WindowCounts mine = local.localCounts();
         store.connector().<List<Object>>eval(RedisScripts.COUNTS, ScriptOutputType.MULTI, countKeys,

@@ -17,10 +17,14 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +51,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RedisStateStore implements StateStore {
 
+    private static final Logger log = LoggerFactory.getLogger(RedisStateStore.class);
+
     private final String keyPrefix;
     private final String channel;
     private final String replicaId;
@@ -59,6 +65,7 @@ public final class RedisStateStore implements StateStore {
     private final RedisConnector connector;
     private final ConcurrentHashMap<BreakerId, RedisLink> links = new ConcurrentHashMap<>();
     private final AtomicLong leases = new AtomicLong();
+    private final ConcurrentLinkedQueue<RedisLink> toFlush = new ConcurrentLinkedQueue<>();
 
     private RedisStateStore(Builder builder) {
         this.keyPrefix = builder.keyPrefix;
@@ -113,9 +120,15 @@ public final class RedisStateStore implements StateStore {
             }
         }, builder.healthCheckInterval);
         connector.start();
+        executor.scheduleWithFixedDelay(this::flushQueued, flushIntervalNanos, flushIntervalNanos, TimeUnit.NANOSECONDS);
         long republish = builder.republishInterval.toMillis();
-        executor.scheduleWithFixedDelay(() -> links.values().forEach(RedisLink::republish),
-                republish, republish, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> links.values().forEach(link -> {
+            try {
+                link.republish();
+            } catch (RuntimeException e) {
+                log.warn("Redis breaker store could not republish {}", link.id, e);
+            }
+        }), republish, republish, TimeUnit.MILLISECONDS);
     }
 
     public static Builder builder() {
@@ -180,6 +193,22 @@ public final class RedisStateStore implements StateStore {
         return link == null ? WindowCounts.EMPTY : link.remoteCounts();
     }
 
+    /** Flushes {@code link} at the next tick; any thread. */
+    void flushSoon(RedisLink link) {
+        toFlush.offer(link);
+    }
+
+    private void flushQueued() {
+        RedisLink link;
+        while ((link = toFlush.poll()) != null) {
+            try {
+                link.flush();
+            } catch (RuntimeException e) {
+                log.warn("Redis breaker store could not share the counts of {}", link.id, e);
+            }
+        }
+    }
+
     void detached(RedisLink link) {
         links.remove(link.id, link);
     }
@@ -210,10 +239,6 @@ public final class RedisStateStore implements StateStore {
 
     long probeWaitNanos() {
         return probeWaitNanos;
-    }
-
-    long flushIntervalNanos() {
-        return flushIntervalNanos;
     }
 
     /** While any window holds a failure, counts are re-shared every tenth of the window, within [50 ms, 1 s]. */
@@ -308,7 +333,10 @@ public final class RedisStateStore implements StateStore {
             return this;
         }
 
-        /** Failures are shared at most this often per breaker (they are batched meanwhile). Default 10 ms. */
+        /**
+         * Failures are shared at the next tick of this period (at most once per tick per breaker;
+         * they are batched meanwhile). Default 10 ms.
+         */
         public Builder flushInterval(Duration flushInterval) {
             this.flushInterval = positive(flushInterval, "flushInterval");
             return this;
