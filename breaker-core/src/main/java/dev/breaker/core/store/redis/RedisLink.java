@@ -105,6 +105,7 @@ final class RedisLink implements SharedState {
 
     private volatile WindowCounts remote = WindowCounts.EMPTY;
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final AtomicBoolean resyncQueued = new AtomicBoolean();
     private ScheduledFuture<?> refresh; // store thread only
 
     private final ProbeLeases leases = new ProbeLeases();
@@ -144,15 +145,23 @@ final class RedisLink implements SharedState {
         sync(kind, next, seq);
     }
 
-    /** Sends what Redis must learn or tell: a pending change, a state to restore, or a query. */
-    void resync() {
+    /**
+     * Sends what Redis must learn or tell: a pending change, a state to restore, or a query.
+     * Returns the command's completion, or null if nothing was sent.
+     */
+    CompletableFuture<?> resync() {
+        resyncQueued.set(false);
         Pending change = pending.get();
         Mirror current = mirror;
         if (change != null) {
-            sync(change.kind(), current, change.seq());
-        } else {
-            sync(current.plainlyClosed() ? Kind.QUERY : Kind.RESTORE, current, 0);
+            return sync(change.kind(), current, change.seq());
         }
+        return sync(current.plainlyClosed() ? Kind.QUERY : Kind.RESTORE, current, 0);
+    }
+
+    /** Whether this call queued the link for a resync (false if it already was). */
+    boolean queueResync() {
+        return resyncQueued.compareAndSet(false, true);
     }
 
     /** Periodically: puts back a non-closed state that Redis lost (FLUSHALL, eviction, an empty restart). */
@@ -166,13 +175,13 @@ final class RedisLink implements SharedState {
         }
     }
 
-    private void sync(Kind kind, Mirror state, long seq) {
+    private CompletableFuture<?> sync(Kind kind, Mirror state, long seq) {
         if (detached || !store.usable()) {
-            return; // a pending change stays pending; resync() sends it when Redis is back
+            return null; // a pending change stays pending; resync() sends it when Redis is back
         }
         long gen = generation.get();
         String storedState = state.state() == BreakerState.CLOSED ? "CLOSED" : "OPEN";
-        store.connector().<List<Object>>eval(RedisScripts.SYNC, ScriptOutputType.MULTI, stateKeys,
+        return store.connector().<List<Object>>eval(RedisScripts.SYNC, ScriptOutputType.MULTI, stateKeys,
                         kind.code, storedState, state.forced() ? "1" : "0", Long.toString(state.retryAt()),
                         Long.toString(seenEpoch.get()), store.replicaId(), store.channel(), keys.messageTail,
                         Long.toString(ttlMillis(state)))

@@ -23,11 +23,13 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,6 +55,13 @@ public final class RedisStateStore implements StateStore {
 
     private static final Logger log = LoggerFactory.getLogger(RedisStateStore.class);
 
+    /**
+     * Reading or restoring a breaker's stored state is one script per breaker; at most this many are
+     * in flight at once (the rest wait in a queue, each breaker at most once), so that ten thousand
+     * breakers resyncing after an outage, or a flood of new keys, never swamp Redis or Lettuce.
+     */
+    private static final int MAX_RESYNCS_IN_FLIGHT = 100;
+
     private final String keyPrefix;
     private final String channel;
     private final String replicaId;
@@ -66,6 +75,8 @@ public final class RedisStateStore implements StateStore {
     private final ConcurrentHashMap<BreakerId, RedisLink> links = new ConcurrentHashMap<>();
     private final AtomicLong leases = new AtomicLong();
     private final ConcurrentLinkedQueue<RedisLink> toFlush = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<RedisLink> toResync = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger resyncsInFlight = new AtomicInteger();
 
     private RedisStateStore(Builder builder) {
         this.keyPrefix = builder.keyPrefix;
@@ -111,7 +122,7 @@ public final class RedisStateStore implements StateStore {
 
             @Override
             public void resync() {
-                links.values().forEach(RedisLink::resync);
+                links.values().forEach(RedisStateStore.this::resyncSoon);
             }
 
             @Override
@@ -120,7 +131,7 @@ public final class RedisStateStore implements StateStore {
             }
         }, builder.healthCheckInterval);
         connector.start();
-        executor.scheduleWithFixedDelay(this::flushQueued, flushIntervalNanos, flushIntervalNanos, TimeUnit.NANOSECONDS);
+        executor.scheduleWithFixedDelay(this::tick, flushIntervalNanos, flushIntervalNanos, TimeUnit.NANOSECONDS);
         long republish = builder.republishInterval.toMillis();
         executor.scheduleWithFixedDelay(() -> links.values().forEach(link -> {
             try {
@@ -140,7 +151,7 @@ public final class RedisStateStore implements StateStore {
         RedisLink link = new RedisLink(this, id, config, local);
         links.put(id, link);
         // A replica that starts late, or a breaker created after a trip elsewhere, reads the stored state.
-        executor.execute(link::resync);
+        resyncSoon(link);
         return link;
     }
 
@@ -198,7 +209,8 @@ public final class RedisStateStore implements StateStore {
         toFlush.offer(link);
     }
 
-    private void flushQueued() {
+    /** Store thread, every flush interval: queued flushes, then a bounded number of queued resyncs. */
+    private void tick() {
         RedisLink link;
         while ((link = toFlush.poll()) != null) {
             try {
@@ -206,6 +218,28 @@ public final class RedisStateStore implements StateStore {
             } catch (RuntimeException e) {
                 log.warn("Redis breaker store could not share the counts of {}", link.id, e);
             }
+        }
+        while (resyncsInFlight.get() < MAX_RESYNCS_IN_FLIGHT && (link = toResync.poll()) != null) {
+            try {
+                CompletableFuture<?> sent = link.resync();
+                if (sent != null) {
+                    resyncsInFlight.incrementAndGet();
+                    sent.whenComplete((reply, error) -> {
+                        resyncsInFlight.decrementAndGet();
+                        if (!toResync.isEmpty()) {
+                            executor.execute(this::tick);
+                        }
+                    });
+                }
+            } catch (RuntimeException e) {
+                log.warn("Redis breaker store could not resync {}", link.id, e);
+            }
+        }
+    }
+
+    private void resyncSoon(RedisLink link) {
+        if (link.queueResync()) {
+            toResync.offer(link);
         }
     }
 

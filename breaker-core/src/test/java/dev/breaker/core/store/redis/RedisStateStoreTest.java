@@ -332,6 +332,27 @@ class RedisStateStoreTest {
     }
 
     @Test
+    void resyncsThousandsOfBreakersAfterARestartWithoutFlapping() {
+        BreakerConfig config = BreakerConfig.builder().failureThreshold(1).maxBreakers(5_000).build();
+        List<Replica> replicas = connectedReplicas(2, config);
+        Replica many = replicas.get(0);
+        Replica other = replicas.get(1);
+        for (int i = 0; i < 3_000; i++) {
+            many.breaker("/tenant-" + i);
+        }
+        other.breaker("/tenant-7");
+
+        redis.stop();
+        await().atMost(Duration.ofSeconds(3)).until(() -> !many.store().status().connected());
+        fail(many, "/tenant-7", 1);
+        redis.startServer();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> other.breaker("/tenant-7").state() == BreakerState.OPEN);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> many.store().status().connected());
+    }
+
+    @Test
     void startsWithoutRedisAndSharesOnceItAppears() {
         EmbeddedRedis later = EmbeddedRedis.notStarted();
         try {
