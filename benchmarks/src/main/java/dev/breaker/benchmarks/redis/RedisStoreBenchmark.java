@@ -1,4 +1,4 @@
-package dev.breaker.core.store.redis;
+package dev.breaker.benchmarks.redis;
 
 import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
@@ -7,6 +7,7 @@ import dev.breaker.core.Permit;
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.store.InMemoryStateStore;
 import dev.breaker.core.store.StateStore;
+import dev.breaker.core.store.redis.RedisStateStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -37,10 +38,10 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>trip propagation from one replica to another, p50/p99 over loopback, beside the raw
  *       Lettuce PUBLISH-to-message time on the same machine.</li>
  * </ol>
- * Run it (about two minutes) with
+ * Run it (about five minutes) with
  * <pre>
- * mvn -q -pl breaker-core test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.breaker.core.store.redis.RedisStoreBenchmark [-Dexec.args=results.md]
+ * mvn -q -B -DskipTests package -pl benchmarks -am
+ * java -cp benchmarks/target/benchmarks.jar dev.breaker.benchmarks.redis.RedisStoreBenchmark [results.md]
  * </pre>
  * It prints Markdown tables (and writes them to the file named by its argument); add
  * {@code -Dbench.parts=propagation} (or {@code load}, {@code closed}) to run only some.
@@ -60,7 +61,7 @@ public final class RedisStoreBenchmark {
     public static void main(String[] args) throws Exception {
         StringBuilder out = new StringBuilder();
         String parts = System.getProperty("bench.parts", "load,closed,propagation");
-        try (EmbeddedRedis redis = EmbeddedRedis.start()) {
+        try (LoopbackRedis redis = LoopbackRedis.start()) {
             if (parts.contains("load")) {
                 out.append(commandsPerBreaker(redis)).append('\n');
             }
@@ -80,7 +81,7 @@ public final class RedisStoreBenchmark {
 
     // ---- 1 and 2: commands per active breaker ------------------------------------------------------
 
-    private static String commandsPerBreaker(EmbeddedRedis redis) throws Exception {
+    private static String commandsPerBreaker(LoopbackRedis redis) throws Exception {
         StringBuilder table = new StringBuilder("""
                 ### Redis commands per active breaker
 
@@ -106,7 +107,7 @@ public final class RedisStoreBenchmark {
         return table.toString();
     }
 
-    private static String loadRow(EmbeddedRedis redis, String kind, int rate, double failureShare) throws Exception {
+    private static String loadRow(LoopbackRedis redis, String kind, int rate, double failureShare) throws Exception {
         String prefix = "bench" + System.nanoTime() + ":";
         List<Caller> callers = new ArrayList<>();
         List<AutoCloseable> closeables = new ArrayList<>();
@@ -262,7 +263,7 @@ public final class RedisStoreBenchmark {
 
     // ---- 3: closed success path ------------------------------------------------------------------
 
-    private static String closedPath(EmbeddedRedis redis) throws Exception {
+    private static String closedPath(LoopbackRedis redis) throws Exception {
         RedisStateStore redisStore = RedisStateStore.builder().uri(redis.uri()).keyPrefix("closed:").build();
         awaitConnected(redisStore);
         double memory = 0;
@@ -322,7 +323,7 @@ public final class RedisStoreBenchmark {
 
     // ---- 4: trip propagation -----------------------------------------------------------------------
 
-    private static String propagation(EmbeddedRedis redis) throws Exception {
+    private static String propagation(LoopbackRedis redis) throws Exception {
         BreakerConfig config = BreakerConfig.builder().failureThreshold(1).openDuration(Duration.ofSeconds(60)).build();
         RedisStateStore storeA = RedisStateStore.builder().uri(redis.uri()).keyPrefix("trip:").build();
         RedisStateStore storeB = RedisStateStore.builder().uri(redis.uri()).keyPrefix("trip:").build();
@@ -373,7 +374,7 @@ public final class RedisStoreBenchmark {
                 ms(raw, 0.5), ms(raw, 0.9), ms(raw, 0.99), ms(raw, 1));
     }
 
-    private static long[] rawPublish(EmbeddedRedis redis) throws Exception {
+    private static long[] rawPublish(LoopbackRedis redis) throws Exception {
         RedisClient client = RedisClient.create(redis.uri());
         try (StatefulRedisConnection<String, String> publisher = client.connect();
              StatefulRedisPubSubConnection<String, String> subscriber = client.connectPubSub()) {
