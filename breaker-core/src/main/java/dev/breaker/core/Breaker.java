@@ -64,6 +64,8 @@ public final class Breaker {
 
     private volatile State state;
 
+    /** Successes that belong in no window: probes, and calls admitted by an older closed generation. */
+    private final LongAdder successesOutsideWindow = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final LongAdder ignored = new LongAdder();
     private final LongAdder rejections = new LongAdder();
@@ -183,7 +185,7 @@ public final class Breaker {
     }
 
     public long totalSuccesses() {
-        return window.totalSuccesses();
+        return window.totalSuccesses() + successesOutsideWindow.sum();
     }
 
     public long totalFailures() {
@@ -236,6 +238,12 @@ public final class Breaker {
     }
 
     void recordClosedSuccess(ClosedState from) {
+        if (state != from) {
+            // A permit of an older generation: its success counts in the totals, not in this window.
+            // Accepted race: a success that passes this check just as reset() runs may land in the new window.
+            successesOutsideWindow.increment();
+            return;
+        }
         WindowCounts counts = window.recordSuccess(clock.nanoTime());
         if (counts != null && state == from) {
             judge(from, counts, null);
@@ -269,6 +277,11 @@ public final class Breaker {
 
     void countSuccess() {
         window.recordSuccess(clock.nanoTime());
+    }
+
+    /** A probe's success counts in the totals only: the probes decide alone, and close with an empty window. */
+    void countProbeSuccess() {
+        successesOutsideWindow.increment();
     }
 
     void countFailure(CallResult result) {

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * HALF_OPEN: never more than {@code half-open-max-calls} probes hold a slot at once. A slot is taken
  * by CAS from null to the probe and given back by CAS from the probe to null, so each slot has at
  * most one owner; a probe older than {@code probe-timeout} can be replaced by CAS, after which its
- * late report finds no slot and changes nothing.
+ * late report finds no slot and changes nothing. A report moves the breaker before it gives its slot
+ * back, and an acquire checks after taking a slot that this generation is still current, so the
+ * slot of the probe that ends a generation admits nobody into it.
  */
 final class HalfOpenState extends State {
 
@@ -49,19 +51,34 @@ final class HalfOpenState extends State {
     @Override
     Permit tryAcquire(long now) {
         ProbePermit probe = new ProbePermit(this, now);
+        boolean took = takeSlot(probe, now);
+        // The caller read the state before the slot: a probe's outcome may have ended this
+        // generation meanwhile and then given its slot back. Such a slot admits nobody: the
+        // state that replaced this one decides instead.
+        State current = breaker.currentState();
+        if (current != this) {
+            if (took) {
+                releaseSlot(probe);
+            }
+            return current.tryAcquire(now);
+        }
+        return took ? admitAcrossReplicas(probe) : null;
+    }
+
+    private boolean takeSlot(ProbePermit probe, long now) {
         for (int i = 0; i < slots.length(); i++) {
             if (slots.get(i) == null && slots.compareAndSet(i, null, probe)) {
-                return admitAcrossReplicas(probe);
+                return true;
             }
         }
         for (int i = 0; i < slots.length(); i++) {
             ProbePermit holder = slots.get(i);
             if (holder != null && now - holder.acquiredAt >= probeTimeoutNanos && slots.compareAndSet(i, holder, probe)) {
                 breaker.probeReclaimed();
-                return admitAcrossReplicas(probe);
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     private Permit admitAcrossReplicas(ProbePermit probe) {
@@ -82,6 +99,16 @@ final class HalfOpenState extends State {
             }
         }
         return inFlight;
+    }
+
+    /** Whether the probe still holds its slot: false once a newer probe reclaimed it after the timeout. */
+    boolean holdsSlot(ProbePermit probe) {
+        for (int i = 0; i < slots.length(); i++) {
+            if (slots.get(i) == probe) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean releaseSlot(ProbePermit probe) {

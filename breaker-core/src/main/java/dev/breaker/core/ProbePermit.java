@@ -21,24 +21,31 @@ final class ProbePermit implements Permit {
             return;
         }
         Breaker breaker = state.breaker;
-        if (holdsSharedProbe) {
-            breaker.shared().releaseProbe();
-        }
-        boolean ownedSlot = state.releaseSlot(this);
-        switch (result.outcome()) {
-            case SUCCESS -> {
-                breaker.countSuccess();
-                if (ownedSlot) {
-                    state.probeSucceeded();
+        // The slot is given back only after the outcome has moved the breaker: released first, it
+        // could admit another probe into a generation that this very report is about to end.
+        // Accepted race: a probe that reports at the very moment its timed-out slot is reclaimed still counts.
+        boolean ownsSlot = state.holdsSlot(this);
+        try {
+            switch (result.outcome()) {
+                case SUCCESS -> {
+                    breaker.countProbeSuccess();
+                    if (ownsSlot) {
+                        state.probeSucceeded();
+                    }
                 }
-            }
-            case FAILURE -> {
-                breaker.countFailure(result);
-                if (ownedSlot) {
-                    breaker.tripFromProbe(state, result);
+                case FAILURE -> {
+                    breaker.countFailure(result);
+                    if (ownsSlot) {
+                        breaker.tripFromProbe(state, result);
+                    }
                 }
+                case IGNORED -> breaker.recordIgnored();
             }
-            case IGNORED -> breaker.recordIgnored();
+        } finally {
+            state.releaseSlot(this);
+            if (holdsSharedProbe) {
+                breaker.shared().releaseProbe();
+            }
         }
     }
 

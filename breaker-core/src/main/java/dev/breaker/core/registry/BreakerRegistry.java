@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ public final class BreakerRegistry implements AutoCloseable {
         Map<String, ProviderBreakers> byName = new LinkedHashMap<>();
         builder.configs.forEach((name, config) -> byName.put(name,
                 new ProviderBreakers(name, config, clock, fanOut, store, registryFanOut)));
-        this.providers = Map.copyOf(byName);
+        // Map.copyOf would iterate in a per-JVM random order; keep the configuration's order.
+        this.providers = Collections.unmodifiableMap(byName);
         this.listeners.add(new TransitionLog());
     }
 

@@ -11,8 +11,7 @@ class InvalidBreakerPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Inva
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidBreakerPropertyException cause) {
         String description = "Invalid circuit breaker configuration:\n\n    Property: " + cause.property()
                 + "\n    Value: " + cause.value() + "\n    Reason: " + cause.fix();
-        String action = "Update your application's configuration: set '" + cause.property() + "' so that it "
-                + "follows this rule: " + cause.fix() + ".";
+        String action = "Update '" + cause.property() + "' in your application's configuration: " + cause.fix() + ".";
         return new FailureAnalysis(description, action, cause);
     }
 }

@@ -16,12 +16,14 @@ public class ProviderProperties {
     private Boolean enabled;
 
     /**
-     * Inbound: requests under this path (matched by whole segments) belong to the provider.
+     * Inbound: requests under this path (matched by whole segments) belong to the provider. When unset, the
+     * inbound filter does not apply.
      */
     private String pathPrefix;
 
     /**
-     * Outbound: WebClient and RestClient requests to this URL belong to the provider.
+     * Outbound: WebClient and RestClient requests to this URL belong to the provider. When unset, only the
+     * request attribute dev.breaker.provider selects it.
      */
     private String baseUrl;
 
@@ -31,12 +33,13 @@ public class ProviderProperties {
     private List<String> scope;
 
     /**
-     * Request header that names the model. When unset, the top-level "model" field of a JSON body.
+     * Request header that names the model (inbound). When unset, the top-level "model" field of a JSON
+     * request body.
      */
     private String modelHeader;
 
     /**
-     * Request header that names the tenant.
+     * Request header that names the tenant (inbound).
      */
     private String tenantHeader;
 
@@ -106,7 +109,8 @@ public class ProviderProperties {
     private Boolean honorRetryAfter;
 
     /**
-     * Shape of the JSON body of an inbound rejection: anthropic, openai or problem (RFC 9457).
+     * Shape of the JSON body of an inbound rejection: anthropic, openai or problem (RFC 9457
+     * application/problem+json).
      */
     private String errorFormat;
 

@@ -79,7 +79,7 @@ final class ProviderSettingsResolver {
                     pathPrefix(),
                     baseUrl(),
                     scopes(),
-                    blankToNull(value(ProviderProperties::getModelHeader, null)),
+                    modelHeader(),
                     headerName("tenant-header", value(ProviderProperties::getTenantHeader, "X-Tenant-Id")),
                     errorFormat(),
                     rejectionStatus(),
@@ -197,6 +197,11 @@ final class ProviderSettingsResolver {
             return status;
         }
 
+        private String modelHeader() {
+            String header = value(ProviderProperties::getModelHeader, null);
+            return header == null || header.isBlank() ? null : headerName("model-header", header);
+        }
+
         private String headerName(String property, String header) {
             if (header == null || header.isBlank() || !header.trim().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
                 throw invalid(property, header, "use an HTTP header name such as X-Tenant-Id");
@@ -235,10 +240,6 @@ final class ProviderSettingsResolver {
 
         private boolean defaultsSet(String property) {
             return defaults != null && PropertyAccess.isSet(defaults, property);
-        }
-
-        private static String blankToNull(String value) {
-            return value == null || value.isBlank() ? null : value.trim();
         }
     }
 }

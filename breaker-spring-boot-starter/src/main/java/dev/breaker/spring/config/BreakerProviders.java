@@ -30,12 +30,16 @@ public final class BreakerProviders {
         return byName.values();
     }
 
-    /** The provider whose path prefix covers {@code path}, and the endpoint below it; null when none. */
+    /**
+     * The enabled provider whose path prefix covers {@code path}, and the endpoint below it; null when
+     * none. The longest prefix wins even when its provider is disabled, so that a disabled provider's
+     * requests pass untouched rather than falling to a provider with a shorter prefix.
+     */
     public Match forPath(String path) {
         Match best = null;
         for (ProviderSettings provider : byName.values()) {
             String prefix = provider.pathPrefix();
-            if (prefix == null || !provider.enabled()) {
+            if (prefix == null) {
                 continue;
             }
             String endpoint = below(prefix, path);
@@ -43,7 +47,7 @@ public final class BreakerProviders {
                 best = new Match(provider, endpoint);
             }
         }
-        return best;
+        return best == null || !best.provider().enabled() ? null : best;
     }
 
     /** The provider whose base URL covers {@code url}, and the endpoint below it; null when none. */

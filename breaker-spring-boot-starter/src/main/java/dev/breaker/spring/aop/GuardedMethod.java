@@ -1,0 +1,144 @@
+package dev.breaker.spring.aop;
+
+import dev.breaker.core.Breaker;
+import dev.breaker.core.BreakerOpenException;
+import dev.breaker.core.CallResult;
+import dev.breaker.core.Permit;
+import dev.breaker.core.registry.ProviderBreakers;
+import org.aopalliance.intercept.MethodInvocation;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One {@code @ProviderBreaker} method, resolved once: its provider's breakers, key, fallback and the
+ * way its outcome is observed. Every path that takes a permit reports an outcome and releases the
+ * permit exactly once, before any fallback runs.
+ */
+final class GuardedMethod {
+
+    private final ProviderBreakers breakers;
+    private final boolean enabled;
+    private final KeyExpression key;
+    private final FallbackMethod fallback;
+    private final ExceptionOutcomes outcomes;
+    private final CallStyle style;
+
+    GuardedMethod(ProviderBreakers breakers, boolean enabled, KeyExpression key, FallbackMethod fallback,
+                  ExceptionOutcomes outcomes, CallStyle style) {
+        this.breakers = breakers;
+        this.enabled = enabled;
+        this.key = key;
+        this.fallback = fallback;
+        this.outcomes = outcomes;
+        this.style = style;
+    }
+
+    Object invoke(MethodInvocation invocation) throws Throwable {
+        if (!enabled) {
+            return invocation.proceed();
+        }
+        String key = this.key.evaluate(invocation.getArguments());
+        return switch (style) {
+            case BLOCKING -> blocking(invocation, key);
+            case STAGE -> stage(invocation, key);
+            case MONO -> ReactorCalls.mono(this, invocation, key);
+            case FLUX -> ReactorCalls.flux(this, invocation, key);
+        };
+    }
+
+    private Object blocking(MethodInvocation invocation, String key) throws Throwable {
+        Breaker breaker = breaker(key);
+        Permit permit = breaker.tryAcquire();
+        if (permit == null) {
+            return recover(invocation, rejection(breaker));
+        }
+        Object result;
+        try {
+            result = invocation.proceed();
+        } catch (Throwable failure) {
+            report(permit, outcomeOf(failure));
+            return recover(invocation, failure);
+        }
+        report(permit, CallResult.SUCCESS);
+        return result;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object stage(MethodInvocation invocation, String key) {
+        Breaker breaker = breaker(key);
+        Permit permit = breaker.tryAcquire();
+        CompletionStage<Object> stage;
+        if (permit == null) {
+            stage = CompletableFuture.failedFuture(rejection(breaker));
+        } else {
+            PermitGuard guard = new PermitGuard(permit);
+            try {
+                stage = (CompletionStage<Object>) invocation.proceed();
+            } catch (Throwable failure) {
+                stage = CompletableFuture.failedFuture(failure);
+            }
+            if (stage == null) {
+                guard.success();
+                return null;
+            }
+            stage = stage.whenComplete((value, failure) -> guard.report(failure == null ? CallResult.SUCCESS : outcomeOf(failure)));
+        }
+        if (fallback == null) {
+            return stage;
+        }
+        return stage.exceptionallyCompose(failure -> {
+            Throwable error = ExceptionOutcomes.unwrap(failure);
+            try {
+                return (CompletionStage) recover(invocation, error);
+            } catch (Throwable unhandled) {
+                return CompletableFuture.failedFuture(unhandled);
+            }
+        });
+    }
+
+    Breaker breaker(String key) {
+        return breakers.breaker(key);
+    }
+
+    static BreakerOpenException rejection(Breaker breaker) {
+        return new BreakerOpenException(breaker.id().provider(), breaker.id().key(), breaker.retryAfter());
+    }
+
+    /** What a failed call means: a cancellation counts for nothing, other failures per {@link ExceptionOutcomes}. */
+    CallResult outcomeOf(Throwable failure) {
+        if (ExceptionOutcomes.unwrap(failure) instanceof CancellationException) {
+            return CallResult.IGNORED;
+        }
+        return outcomes.of(failure);
+    }
+
+    boolean hasFallback() {
+        return fallback != null;
+    }
+
+    boolean recovers(Throwable failure) {
+        return fallback != null && fallback.handles(failure);
+    }
+
+    /** The fallback's result for {@code failure}; rethrows it when no fallback accepts it. */
+    Object recover(MethodInvocation invocation, Throwable failure) throws Throwable {
+        if (!recovers(failure)) {
+            throw failure;
+        }
+        return fallback.invoke(invocation.getThis(), invocation.getArguments(), failure);
+    }
+
+    static void report(Permit permit, CallResult result) {
+        try {
+            if (result == CallResult.SUCCESS) {
+                permit.onSuccess();
+            } else {
+                permit.onResult(result);
+            }
+        } finally {
+            permit.release();
+        }
+    }
+}

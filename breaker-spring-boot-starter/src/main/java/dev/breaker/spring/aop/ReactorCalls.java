@@ -1,0 +1,100 @@
+package dev.breaker.spring.aop;
+
+import dev.breaker.core.Breaker;
+import dev.breaker.core.Permit;
+import org.aopalliance.intercept.MethodInvocation;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Guards a {@code Mono} or {@code Flux}. The method runs when it is called, as usual; its publisher is
+ * subscribed to only when the breaker admits the call, so a rejected call sends nothing upstream.
+ * Every subscription (a {@code retry()} too) asks the breaker again. A Mono reports on its value or
+ * completion, a Flux on completion; either reports an error by its exception, and a cancellation as
+ * ignored. Loaded only when Reactor is on the class path.
+ */
+final class ReactorCalls {
+
+    private ReactorCalls() {
+    }
+
+    static boolean isMono(Class<?> type) {
+        return Mono.class.isAssignableFrom(type);
+    }
+
+    static boolean isFlux(Class<?> type) {
+        return Flux.class.isAssignableFrom(type);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Mono<Object> mono(GuardedMethod method, MethodInvocation invocation, String key) {
+        Mono<Object> source;
+        try {
+            source = (Mono<Object>) invocation.proceed();
+        } catch (Throwable failure) {
+            source = Mono.error(failure);
+        }
+        if (source == null) {
+            return null;
+        }
+        Mono<Object> body = source;
+        Mono<Object> guarded = Mono.defer(() -> {
+            Breaker breaker = method.breaker(key);
+            Permit permit = breaker.tryAcquire();
+            if (permit == null) {
+                return Mono.error(GuardedMethod.rejection(breaker));
+            }
+            PermitGuard guard = new PermitGuard(permit);
+            return body.doOnSuccess(value -> guard.success())
+                    .doOnError(failure -> guard.report(method.outcomeOf(failure)))
+                    .doOnCancel(guard::ignore)
+                    .doFinally(signal -> guard.ignore());
+        });
+        if (!method.hasFallback()) {
+            return guarded;
+        }
+        return guarded.onErrorResume(method::recovers, failure -> {
+            try {
+                return (Mono<Object>) method.recover(invocation, failure);
+            } catch (Throwable unhandled) {
+                return Mono.error(unhandled);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    static Flux<Object> flux(GuardedMethod method, MethodInvocation invocation, String key) {
+        Flux<Object> source;
+        try {
+            source = (Flux<Object>) invocation.proceed();
+        } catch (Throwable failure) {
+            source = Flux.error(failure);
+        }
+        if (source == null) {
+            return null;
+        }
+        Flux<Object> body = source;
+        Flux<Object> guarded = Flux.defer(() -> {
+            Breaker breaker = method.breaker(key);
+            Permit permit = breaker.tryAcquire();
+            if (permit == null) {
+                return Flux.error(GuardedMethod.rejection(breaker));
+            }
+            PermitGuard guard = new PermitGuard(permit);
+            return body.doOnComplete(guard::success)
+                    .doOnError(failure -> guard.report(method.outcomeOf(failure)))
+                    .doOnCancel(guard::ignore)
+                    .doFinally(signal -> guard.ignore());
+        });
+        if (!method.hasFallback()) {
+            return guarded;
+        }
+        return guarded.onErrorResume(method::recovers, failure -> {
+            try {
+                return (Flux<Object>) method.recover(invocation, failure);
+            } catch (Throwable unhandled) {
+                return Flux.error(unhandled);
+            }
+        });
+    }
+}

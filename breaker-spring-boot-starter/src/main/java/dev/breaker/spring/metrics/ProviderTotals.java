@@ -1,0 +1,74 @@
+package dev.breaker.spring.metrics;
+
+import dev.breaker.core.Breaker;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+
+/**
+ * One provider's breakers summed up, for a provider whose meters carry no key. An evicted breaker's
+ * totals are kept, so that the sums never go down; reads and evictions share a lock, so that a scrape
+ * never sees a breaker counted twice or not at all. Read only when scraped.
+ */
+final class ProviderTotals {
+
+    private final Set<Breaker> live = Collections.newSetFromMap(new IdentityHashMap<>());
+    private long retiredTrips;
+    private long retiredRejections;
+    private long retiredSuccesses;
+    private long retiredFailures;
+    private long retiredIgnored;
+
+    synchronized void add(Breaker breaker) {
+        live.add(breaker);
+    }
+
+    synchronized void retire(Breaker breaker) {
+        if (live.remove(breaker)) {
+            retiredTrips += breaker.totalTrips();
+            retiredRejections += breaker.totalRejections();
+            retiredSuccesses += breaker.totalSuccesses();
+            retiredFailures += breaker.totalFailures();
+            retiredIgnored += breaker.totalIgnored();
+        }
+    }
+
+    /** The worst state among the breakers: open if any is open, else half-open if any is, else closed. */
+    synchronized double state() {
+        double worst = 0;
+        for (Breaker breaker : live) {
+            worst = Math.max(worst, breaker.state().gaugeValue());
+        }
+        return worst;
+    }
+
+    synchronized double trips() {
+        return retiredTrips + sum(Breaker::totalTrips);
+    }
+
+    synchronized double rejections() {
+        return retiredRejections + sum(Breaker::totalRejections);
+    }
+
+    synchronized double successes() {
+        return retiredSuccesses + sum(Breaker::totalSuccesses);
+    }
+
+    synchronized double failures() {
+        return retiredFailures + sum(Breaker::totalFailures);
+    }
+
+    synchronized double ignored() {
+        return retiredIgnored + sum(Breaker::totalIgnored);
+    }
+
+    private long sum(ToLongFunction<Breaker> total) {
+        long sum = 0;
+        for (Breaker breaker : live) {
+            sum += total.applyAsLong(breaker);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.breaker.spring.web.server;
+
+import dev.breaker.core.BreakerOpenException;
+import dev.breaker.spring.config.ErrorFormat;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RejectionTests {
+
+    private final BreakerOpenException refusal = new BreakerOpenException("anthropic", "/v1/messages", Duration.ofMillis(26_100));
+
+    @Test
+    void writesAnthropicsOverloadedError() {
+        assertThat(Rejection.body(ErrorFormat.ANTHROPIC, 503, refusal).toString()).isEqualTo(
+                "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Circuit breaker for provider "
+                        + "'anthropic' (key '/v1/messages') is open; retry after 27s\"}}");
+    }
+
+    @Test
+    void writesOpenAisServerError() {
+        assertThat(Rejection.body(ErrorFormat.OPENAI, 503, refusal).toString()).isEqualTo(
+                "{\"error\":{\"message\":\"Circuit breaker for provider 'anthropic' (key '/v1/messages') is open; "
+                        + "retry after 27s\",\"type\":\"server_error\",\"param\":null,\"code\":\"circuit_breaker_open\"}}");
+    }
+
+    @Test
+    void writesAProblemDetail() {
+        assertThat(Rejection.body(ErrorFormat.PROBLEM, 503, refusal).toString()).isEqualTo(
+                "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"Circuit breaker "
+                        + "for provider 'anthropic' (key '/v1/messages') is open; retry after 27s\",\"provider\":\"anthropic\","
+                        + "\"key\":\"/v1/messages\",\"retryAfterSeconds\":27}");
+    }
+
+    @Test
+    void titlesTheProblemAfterTheRejectionStatus() {
+        assertThat(Rejection.body(ErrorFormat.PROBLEM, 429, refusal).get("title").asString()).isEqualTo("Too Many Requests");
+        assertThat(Rejection.body(ErrorFormat.PROBLEM, 429, refusal).get("status").asInt()).isEqualTo(429);
+        assertThat(Rejection.body(ErrorFormat.PROBLEM, 529, refusal).get("title").asString()).isEqualTo("Service Unavailable");
+    }
+
+    @Test
+    void asksToRetryAfterAtLeastOneSecond() {
+        BreakerOpenException almostOver = new BreakerOpenException("openai", "*", Duration.ofMillis(3));
+        assertThat(Rejection.body(ErrorFormat.PROBLEM, 503, almostOver).get("retryAfterSeconds").asLong()).isEqualTo(1);
+    }
+}
