@@ -5,7 +5,9 @@ import com.openai.client.OpenAIClientImpl;
 import com.openai.client.okhttp.OkHttpClient;
 import com.openai.core.ClientOptions;
 import com.openai.core.Sleeper;
+import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIServiceException;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.BreakerState;
@@ -21,7 +23,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.breaker.llm.Upstreams.CHAT;
 import static dev.breaker.llm.Upstreams.COMPLETION_JSON;
+import static dev.breaker.llm.Upstreams.ERRORED_COMPLETION_STREAM;
 import static dev.breaker.llm.Upstreams.OPENAI;
+import static dev.breaker.llm.Upstreams.eventStream;
 import static dev.breaker.llm.Upstreams.json;
 import static dev.breaker.llm.Upstreams.openAiRateLimited;
 import static dev.breaker.llm.Upstreams.requestsTo;
@@ -87,6 +91,20 @@ class OpenAiSdkTests extends LlmBreakerTest {
                 .contains("Hello!");
         assertThat(breaker("openai", CHAT_KEY).state()).isEqualTo(BreakerState.CLOSED);
         assertThat(requestsTo(OPENAI)).isEqualTo(4);
+    }
+
+    @Test
+    void anErrorInTheMiddleOfAStreamCounts() {
+        OPENAI.stubFor(any(urlPathEqualTo(CHAT)).willReturn(eventStream(ERRORED_COMPLETION_STREAM)));
+
+        Throwable error = catchThrowable(() -> {
+            try (StreamResponse<ChatCompletionChunk> stream = client(0).chat().completions().createStreaming(completion())) {
+                stream.stream().forEach(chunk -> { });
+            }
+        });
+
+        assertThat(error).hasMessageContaining("The server is overloaded");
+        assertThat(breaker("openai", CHAT_KEY).snapshot().failures()).isEqualTo(1);
     }
 
     @Test

@@ -50,10 +50,10 @@ final class BreakerLangChain4jHttpClient implements HttpClient {
         try {
             SuccessfulHttpResponse response = delegate.execute(request);
             call.respond(response.statusCode(), name -> first(response.headers(), name), response.contentType(),
-                    response.bodyBytes() == null ? new byte[0] : response.bodyBytes());
+                    () -> response.bodyBytes() == null ? new byte[0] : response.bodyBytes());
             return response;
         } catch (HttpException e) {
-            call.respond(e.statusCode(), name -> null, null, bytes(e.getMessage()));
+            call.respond(e.statusCode(), name -> null, null, () -> bytes(e.getMessage()));
             throw e;
         } catch (RuntimeException | Error e) {
             call.fail(e);
@@ -143,7 +143,7 @@ final class BreakerLangChain4jHttpClient implements HttpClient {
         @Override
         public void onError(Throwable error) {
             if (error instanceof HttpException status) {
-                call.respond(status.statusCode(), name -> null, null, bytes(status.getMessage()));
+                call.respond(status.statusCode(), name -> null, null, () -> bytes(status.getMessage()));
             } else {
                 call.fail(error);
             }

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.util.function.Supplier;
 
 /**
  * One admitted outbound call, as seen by a client adapter. It ends in exactly one report: the
@@ -50,12 +51,16 @@ public final class GuardedCall {
         return current instanceof QuotaJudge ? readAhead(current, body) : new JudgingInputStream(body, current);
     }
 
-    /** Reports a response whose whole body is already at hand (a client that buffers error bodies). */
-    public void respond(int status, ResponseHeaders headers, String contentType, byte[] body) {
+    /**
+     * Reports a response whose whole body is already at hand (a client that buffers bodies);
+     * {@code body} is asked for only when the body decides the outcome.
+     */
+    public void respond(int status, ResponseHeaders headers, String contentType, Supplier<byte[]> body) {
         respond(status, headers, contentType);
         BodyJudge current = judge;
         if (current != null) {
-            current.feed(body, 0, body.length);
+            byte[] bytes = body.get();
+            current.feed(bytes, 0, bytes.length);
             current.complete();
         }
     }
