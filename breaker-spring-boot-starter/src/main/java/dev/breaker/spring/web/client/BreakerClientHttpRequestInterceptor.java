@@ -11,10 +11,7 @@ import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 
 /**
  * Guards {@code RestClient} calls with the breaker of the provider they go to. Every client built
@@ -69,26 +66,11 @@ public final class BreakerClientHttpRequestInterceptor implements ClientHttpRequ
         BodyJudge judge = call.judge(response.getStatusCode().value(), headers::getFirst,
                 headers.getFirst(HttpHeaders.CONTENT_TYPE));
         if (judge instanceof QuotaJudge) {
-            return new JudgedClientHttpResponse(response, readAhead(judge, response.getBody()));
+            return new JudgedClientHttpResponse(response, GuardedCall.readAhead(judge, response.getBody()));
         }
         if (judge != null) {
             return new JudgedClientHttpResponse(response, new JudgingInputStream(response.getBody(), judge));
         }
         return response;
-    }
-
-    /** Judges the first bytes of the body now, and gives the caller a body that starts with them again. */
-    private static InputStream readAhead(BodyJudge judge, InputStream body) throws IOException {
-        byte[] head;
-        try {
-            head = body.readNBytes(QuotaJudge.PEEK_BYTES);
-        } catch (IOException | RuntimeException e) {
-            judge.fail(e);
-            throw e;
-        }
-        judge.feed(head, 0, head.length);
-        judge.complete();
-        InputStream replay = new ByteArrayInputStream(head);
-        return head.length < QuotaJudge.PEEK_BYTES ? replay : new SequenceInputStream(replay, body);
     }
 }

@@ -1,5 +1,6 @@
 package dev.breaker.spring.web.client;
 
+import java.io.InterruptedIOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -18,7 +19,8 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>timeouts: {@link TimeoutException}, {@link SocketTimeoutException}, {@link HttpTimeoutException},
  *       Netty's {@code ReadTimeoutException} and {@code WriteTimeoutException}, Apache's
- *       {@code ConnectTimeoutException};</li>
+ *       {@code ConnectTimeoutException}, and OkHttp's call timeout (an {@link InterruptedIOException}
+ *       whose message is {@code timeout}, as the Anthropic and OpenAI SDKs' OkHttp clients raise it);</li>
  *   <li>connection failures: {@link SocketException} (connection refused or reset, no route to host),
  *       {@link UnknownHostException}, {@link UnresolvedAddressException}, Reactor Netty's
  *       {@code PrematureCloseException} and Apache's {@code ConnectionClosedException} (the upstream
@@ -38,18 +40,25 @@ final class OutboundFailures {
             "reactor.netty.http.client.PrematureCloseException",
             "org.apache.hc.core5.http.ConnectionClosedException");
 
+    private static final String CALL_TIMEOUT_MESSAGE = "timeout";
+
     private OutboundFailures() {
     }
 
     static boolean isTimeout(Throwable error) {
         return anyCause(error, cause -> cause instanceof TimeoutException || cause instanceof SocketTimeoutException
-                || cause instanceof HttpTimeoutException || isNamed(cause, TIMEOUT_CLASSES));
+                || cause instanceof HttpTimeoutException || isNamed(cause, TIMEOUT_CLASSES) || isCallTimeout(cause));
     }
 
     static boolean isConnectionFailure(Throwable error) {
         // SocketException covers ConnectException (refused), NoRouteToHostException and "Connection reset".
         return anyCause(error, cause -> cause instanceof SocketException || cause instanceof UnknownHostException
                 || cause instanceof UnresolvedAddressException || isNamed(cause, CONNECTION_FAILURE_CLASSES));
+    }
+
+    /** OkHttp (through Okio's {@code AsyncTimeout}) reports an elapsed call timeout this way. */
+    private static boolean isCallTimeout(Throwable error) {
+        return error instanceof InterruptedIOException && CALL_TIMEOUT_MESSAGE.equals(error.getMessage());
     }
 
     private static boolean anyCause(Throwable error, Predicate<Throwable> test) {

@@ -9,6 +9,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import reactor.netty.http.client.PrematureCloseException;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -29,6 +30,15 @@ class OutboundFailuresTests {
         assertThat(OutboundFailures.isTimeout(restClient(new HttpTimeoutException("request timed out")))).isTrue();
         assertThat(OutboundFailures.isTimeout(restClient(new SocketTimeoutException("Read timed out")))).isTrue();
         assertThat(OutboundFailures.isTimeout(restClient(new HttpConnectTimeoutException("connect timed out")))).isTrue();
+    }
+
+    @Test
+    void recognisesOkHttpsCallTimeoutAsTheSdksWrapIt() {
+        // OkHttp's call timeout, as the Anthropic SDK wraps it ("Request failed", cause InterruptedIOException).
+        assertThat(OutboundFailures.isTimeout(new RuntimeException("Request failed", new InterruptedIOException("timeout"))))
+                .isTrue();
+        // A thread interrupted while waiting is no timeout.
+        assertThat(OutboundFailures.isTimeout(new InterruptedIOException("interrupted"))).isFalse();
     }
 
     @Test
