@@ -71,7 +71,7 @@ final class OutageChart {
         // outage shading, behind everything, across plot and strips
         for (Phase phase : List.of(Phase.RATE_LIMITED, Phase.OVERLOADED, Phase.TIMEOUTS)) {
             double x0 = x(scenario.start(phase));
-            double x1 = x(scenario.start(phase) + scenario.phaseLength().toNanos());
+            double x1 = x(scenario.end(phase));
             String fill = phase == Phase.RATE_LIMITED ? "#fde3cf" : phase == Phase.OVERLOADED ? "#fbd0d0" : "#e6dcf2";
             svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n",
                     x0, top, x1 - x0, PLOT_HEIGHT, fill));
@@ -173,7 +173,7 @@ final class OutageChart {
     private void phaseLabels(int y) {
         for (Phase phase : Phase.values()) {
             long start = scenario.start(phase);
-            long end = phase == Phase.HEALED ? scenario.end() : start + scenario.phaseLength().toNanos();
+            long end = scenario.end(phase);
             String label = phase == Phase.RATE_LIMITED
                     ? "429, Retry-After: " + scenario.retryAfterSeconds() + " s" : phase.label;
             String weight = phase.failing() ? "font-weight=\"bold\" " : "";

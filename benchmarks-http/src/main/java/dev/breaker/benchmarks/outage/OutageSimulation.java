@@ -22,6 +22,8 @@ import java.util.Locale;
  * contender called at the same instants (ours on the in-memory store, ours on a Redis store shared
  * through one embedded Redis, and resilience4j), and writes one SVG chart and one CSV time series per setup
  * plus a Markdown summary into the directory given as the first argument (default {@code docs/bench}).
+ * A second argument, in seconds, lengthens the time-out phase: the upstream then heals at another
+ * point of the breakers' probe cycles.
  * Start it with {@code benchmarks-http/run-outage.sh}.
  */
 public final class OutageSimulation {
@@ -32,11 +34,17 @@ public final class OutageSimulation {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "error"));
         Path out = Path.of(args.length > 0 ? args[0] : "docs/bench");
+        Duration healLater = Duration.ofMillis(Math.round(1000 * Double.parseDouble(args.length > 1 ? args[1] : "0")));
         Files.createDirectories(out);
-        Scenario scenario = Scenario.standard();
+        Scenario scenario = Scenario.standard(healLater);
 
         StringBuilder report = new StringBuilder();
         report.append(Machine.describe()).append('\n');
+        if (!healLater.isZero()) {
+            report.append("The time-out phase lasts ").append(scenario.timeoutsLength().toMillis() / 1000.0)
+                    .append(" s instead of 10 s: the upstream heals ").append(healLater.toMillis() / 1000.0)
+                    .append(" s later.\n\n");
+        }
         RedisServer redis = startRedis();
         for (int replicas : new int[] {1, 4}) {
             String setup = replicas == 1 ? "1 replica" : replicas + " replicas";
