@@ -86,7 +86,8 @@ public final class HttpPathBenchmark {
                     StubUpstream.class.getName(), Integer.toString(STUB_PORT))));
             Map<Variant, ProcessHandle> gateways = new LinkedHashMap<>();
             for (Variant variant : variants) {
-                List<String> command = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m"));
+                List<String> command = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m",
+                        "-XX:FlightRecorderOptions:stackdepth=256"));
                 command.addAll(gateway);
                 command.addAll(List.of("--server.port=" + variant.port(), "--logging.level.root=WARN"));
                 command.addAll(variant.arguments());
@@ -107,6 +108,11 @@ public final class HttpPathBenchmark {
                     wrk(variant, gateways.get(variant), WARM_UP_ROUND, script);
                 }
             }
+            // Every variant is profiled alike (JFR's own cost lands on all of them).
+            for (Variant variant : variants) {
+                jcmd(gateways.get(variant), "JFR.start", "name=breaker", "settings=profile",
+                        "filename=" + logs.resolve(variant.port() + ".jfr"));
+            }
             Map<Variant, List<Run>> runs = new LinkedHashMap<>();
             variants.forEach(variant -> runs.put(variant, new ArrayList<>()));
             for (int round = 0; round < ROUNDS; round++) {
@@ -120,7 +126,12 @@ public final class HttpPathBenchmark {
                             run.cpuMicrosPerRequest(), run.non2xx(), run.socketErrors());
                 }
             }
-            String report = report(gatewayName, runs, load, Machine.loadAverage());
+            Map<Variant, JfrAttribution.Share> shares = new LinkedHashMap<>();
+            for (Variant variant : variants) {
+                jcmd(gateways.get(variant), "JFR.stop", "name=breaker");
+                shares.put(variant, JfrAttribution.of(logs.resolve(variant.port() + ".jfr")));
+            }
+            String report = report(gatewayName, runs, shares, load, Machine.loadAverage());
             Files.createDirectories(out);
             Files.writeString(out.resolve("http-path-results.md"), report);
             System.out.println();
@@ -130,7 +141,8 @@ public final class HttpPathBenchmark {
         }
     }
 
-    private static String report(String gateway, Map<Variant, List<Run>> runs, String loadBefore, String loadAfter) {
+    private static String report(String gateway, Map<Variant, List<Run>> runs, Map<Variant, JfrAttribution.Share> shares,
+                                 String loadBefore, String loadAfter) {
         StringBuilder md = new StringBuilder();
         md.append(Machine.describe().trim()).append(" wrk ").append(wrkVersion()).append(".\n");
         md.append(String.format(Locale.ROOT, "Load average before the warm-up: %s; after the last round: %s.%n%n",
@@ -138,20 +150,25 @@ public final class HttpPathBenchmark {
         md.append(String.format(Locale.ROOT, "Gateway: %s, one JVM per variant (-Xmx512m), in front of a Reactor Netty "
                         + "stub. wrk 1 thread, %d connections, POST %s; warm-up: %d rounds of %d s, then %d measured "
                         + "rounds of %d s; in every round each variant runs once, in a rotated order. Medians of the "
-                        + "measured rounds; \"vs filters off\" is the median of the per-round ratios.%n%n",
+                        + "measured rounds; \"vs filters off\" is the median of the per-round ratios. CPU samples: "
+                        + "JFR execution samples of the gateway during the measured rounds, attributed to the "
+                        + "starter's code as `JfrAttribution` explains (floor / ceiling).%n%n",
                 gateway, CONNECTIONS, PATH, WARM_UP_ROUNDS, WARM_UP_ROUND.toSeconds(), ROUNDS, ROUND.toSeconds()));
         md.append("| variant | throughput (req/s) | vs filters off | p50 latency | p99 latency "
-                + "| gateway CPU per request | vs filters off | non-2xx |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| gateway CPU per request | vs filters off | CPU samples in the starter's code | non-2xx |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Run> baseline = runs.values().iterator().next();
         for (Map.Entry<Variant, List<Run>> entry : runs.entrySet()) {
             List<Run> list = entry.getValue();
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %+.1f %% | %.2f ms | %.2f ms | %.1f µs | %+.1f %% | %d |%n",
+            JfrAttribution.Share share = shares.get(entry.getKey());
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %+.1f %% | %.2f ms | %.2f ms | %.1f µs | %+.1f %% "
+                            + "| %.1f %% / %.1f %% of %d | %d |%n",
                     entry.getKey().name(), median(list, Run::perSecond),
                     (medianRatio(list, baseline, Run::perSecond) - 1) * 100,
                     median(list, r -> (double) r.p50()) / 1e3, median(list, r -> (double) r.p99()) / 1e3,
                     median(list, Run::cpuMicrosPerRequest),
                     (medianRatio(list, baseline, Run::cpuMicrosPerRequest) - 1) * 100,
+                    share.attributedPercent(), share.anywherePercent(), share.samples(),
                     list.stream().mapToLong(Run::non2xx).sum()));
         }
         md.append("\nEvery round, throughput in req/s and gateway CPU in µs per request:\n\n| variant |");
@@ -204,6 +221,17 @@ public final class HttpPathBenchmark {
         String[] f = line.split(" ");
         return new Run(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
                 Long.parseLong(f[5]), Long.parseLong(f[6]), cpu(gateway).minus(cpuBefore).toNanos());
+    }
+
+    private static void jcmd(ProcessHandle process, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed:\n" + output);
+        }
     }
 
     private static Duration cpu(ProcessHandle process) {
