@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +87,10 @@ public final class HttpPathBenchmark {
                     StubUpstream.class.getName(), Integer.toString(STUB_PORT))));
             Map<Variant, ProcessHandle> gateways = new LinkedHashMap<>();
             for (Variant variant : variants) {
+                // JFR from the start (JFR.start later deoptimizes, and the JVM took a minute to recover);
+                // every variant records alike, so its cost lands on all of them.
                 List<String> command = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m",
-                        "-XX:FlightRecorderOptions:stackdepth=256"));
+                        "-XX:FlightRecorderOptions:stackdepth=256", "-XX:StartFlightRecording:name=breaker,settings=profile"));
                 command.addAll(gateway);
                 command.addAll(List.of("--server.port=" + variant.port(), "--logging.level.root=WARN"));
                 command.addAll(variant.arguments());
@@ -108,11 +111,7 @@ public final class HttpPathBenchmark {
                     wrk(variant, gateways.get(variant), WARM_UP_ROUND, script);
                 }
             }
-            // Every variant is profiled alike (JFR's own cost lands on all of them).
-            for (Variant variant : variants) {
-                jcmd(gateways.get(variant), "JFR.start", "name=breaker", "settings=profile",
-                        "filename=" + logs.resolve(variant.port() + ".jfr"));
-            }
+            Instant measuredFrom = Instant.now();
             Map<Variant, List<Run>> runs = new LinkedHashMap<>();
             variants.forEach(variant -> runs.put(variant, new ArrayList<>()));
             for (int round = 0; round < ROUNDS; round++) {
@@ -128,7 +127,8 @@ public final class HttpPathBenchmark {
             }
             Map<Variant, JfrAttribution.Share> shares = new LinkedHashMap<>();
             for (Variant variant : variants) {
-                jcmd(gateways.get(variant), "JFR.stop", "name=breaker");
+                jcmd(gateways.get(variant), "JFR.dump", "name=breaker", "begin=" + measuredFrom,
+                        "filename=" + logs.resolve(variant.port() + ".jfr"));
                 shares.put(variant, JfrAttribution.of(logs.resolve(variant.port() + ".jfr")));
             }
             String report = report(gatewayName, runs, shares, load, Machine.loadAverage());
