@@ -8,6 +8,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.lincheck.datastructures.ThreadIdGen;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
@@ -37,6 +38,9 @@ import java.util.List;
  *
  * <p>Public, like its operations: Lincheck instantiates the class reflectively.
  */
+// Lincheck retransforms every loaded class when it uninstalls its agent; on a loaded 2-core machine
+// that once took over eight minutes, so it runs by its own command: mvn -pl breaker-core test -Plincheck
+@Tag("lincheck")
 public class BreakerLincheckTest {
 
     private static final Duration OPEN = Duration.ofSeconds(30);
