@@ -255,12 +255,14 @@ public final class Breaker {
         if (state != from) {
             return;
         }
-        shared.recorded(true);
         if (result.quotaExhausted() && config.quotaErrors()) {
             trip(from, 1, TransitionReason.QUOTA, result, window.counts(clock.nanoTime()));
             return;
         }
-        judge(from, window.recordFailure(clock.nanoTime()), result);
+        WindowCounts local = window.recordFailure(clock.nanoTime());
+        // After the window has it: a store may read localCounts() at once, from another thread.
+        shared.recorded(true);
+        judge(from, local, result);
     }
 
     private void judge(ClosedState from, WindowCounts local, CallResult failure) {
@@ -302,9 +304,14 @@ public final class Breaker {
     }
 
     void closeAfterProbes(HalfOpenState from) {
-        if (transition(from, new ClosedState(this), TransitionReason.PROBES_SUCCEEDED, 0, null, WindowCounts.EMPTY)) {
-            window.reset(clock.nanoTime());
+        if (state != from) {
+            return; // a probe of an older generation
         }
+        // Empty the window before the closed state is published: emptied after the transition (and
+        // after its listeners), it wiped the first outcomes of the calls the new state had let in.
+        // Nothing enters the window while half-open, so emptying it early loses nothing.
+        window.reset(clock.nanoTime());
+        transition(from, new ClosedState(this), TransitionReason.PROBES_SUCCEEDED, 0, null, WindowCounts.EMPTY);
     }
 
     void probeReclaimed() {
@@ -350,14 +357,15 @@ public final class Breaker {
                       boolean publish) {
         StateTransition transition = new StateTransition(id, from.publicState(), to.publicState(), to.isForced(),
                 reason, status, openFor, counts, Instant.ofEpochMilli(clock.wallMillis()));
+        if (publish) {
+            // The store first: other replicas should not wait for this one's listeners (logging, metrics).
+            long retryAtWall = openFor == null ? 0 : clock.wallMillis() + openFor.toMillis();
+            shared.published(transition, retryAtWall);
+        }
         try {
             listener.onStateChange(transition);
         } catch (RuntimeException e) {
             log.warn("A breaker listener failed on {}", transition, e);
-        }
-        if (publish) {
-            long retryAtWall = openFor == null ? 0 : clock.wallMillis() + openFor.toMillis();
-            shared.published(transition, retryAtWall);
         }
     }
 
@@ -395,6 +403,14 @@ public final class Breaker {
                 Duration openFor = next instanceof OpenState open
                         ? Duration.ofNanos(Math.max(0, open.retryAt - clock.nanoTime())) : null;
                 emit(current, next, TransitionReason.REMOTE, 0, openFor, WindowCounts.EMPTY, false);
+            }
+        }
+
+        @Override
+        public void remoteCountsChanged() {
+            // The store may call this before the constructor has stored its SharedState.
+            if (shared != null && state instanceof ClosedState closed) {
+                judge(closed, window.counts(clock.nanoTime()), null);
             }
         }
     }

@@ -300,6 +300,51 @@ class BreakerConcurrencyTest {
     }
 
     /**
+     * The calls that the closing probe lets in at once count in the new window: two failures trip.
+     * The listener takes a while, as a logging one does, so that those calls run while the closing
+     * thread is still busy with the transition.
+     */
+    @Test
+    void countsTheFailuresRightAfterTheClosingProbe() throws Exception {
+        BreakerConfig config = BreakerConfig.builder().failureThreshold(2).windowSize(4).minimumCalls(4)
+                .openDuration(OPEN).halfOpenMaxCalls(1).build();
+        for (int round = 0; round < 300; round++) {
+            Breaker breaker = new Breaker(new BreakerId("anthropic", "/v1/messages"), config, clock,
+                    transition -> busyFor(Duration.ofNanos(50_000)), InMemoryStateStore.INSTANCE);
+            breaker.acquire().onFailure(503);
+            breaker.acquire().onFailure(503);
+            clock.advance(OPEN);
+            Permit probe = breaker.acquire();
+            failTwiceOnceClosed(breaker, probe::onSuccess);
+            assertThat(breaker.state()).as("round %d", round).isEqualTo(BreakerState.OPEN);
+        }
+    }
+
+    private static void busyFor(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Runs {@code close} while another thread waits for CLOSED and then reports two failures. */
+    private void failTwiceOnceClosed(Breaker breaker, Runnable close) throws Exception {
+        CyclicBarrier gate = new CyclicBarrier(2);
+        Future<?> failing = pool.submit(() -> {
+            gate.await();
+            while (breaker.state() != BreakerState.CLOSED) {
+                Thread.onSpinWait();
+            }
+            breaker.acquire().onFailure(503);
+            breaker.acquire().onFailure(503);
+            return null;
+        });
+        gate.await();
+        close.run();
+        failing.get(10, TimeUnit.SECONDS);
+    }
+
+    /**
      * Runs {@code report} while another thread asks for permits as long as the breaker is half-open;
      * returns how many of the permits it got match {@code counted}.
      */

@@ -1,0 +1,221 @@
+package dev.breaker.benchmarks.http;
+
+import dev.breaker.benchmarks.env.Machine;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The HTTP-path load test: a gateway in front of {@link StubUpstream}, with the starter's filters off
+ * and on, driven by wrk. The gateway is the sample app (its jar as first argument) or, where the
+ * repository has none, {@link MiniGateway} (first argument {@code mini}). Every variant runs in its
+ * own JVM, all started at once; they are warmed up, then measured in interleaved rounds (the order
+ * rotated each round), so that whatever else the machine is doing weighs on each variant alike.
+ *
+ * <p>Arguments: {@code <sample-app jar | mini> <this module's classpath> [output directory]}.
+ * Start it with {@code benchmarks-http/run-http-path.sh}.
+ */
+public final class HttpPathBenchmark {
+
+    private static final int STUB_PORT = 18090;
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
+    private static final Duration ROUND = Duration.ofSeconds(10);
+    private static final int ROUNDS = 3;
+    private static final int CONNECTIONS = 32;
+    private static final String PATH = "/anthropic/v1/messages";
+    private static final String BODY = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":16,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}";
+
+    /** One way to run the gateway: a name and the arguments that make it so. */
+    record Variant(String name, int port, List<String> arguments) {
+    }
+
+    /** One wrk run. Latencies in microseconds. */
+    record Run(long requests, long durationMicros, long p50, long p99, long socketErrors, long non2xx) {
+
+        double perSecond() {
+            return requests * 1e6 / durationMicros;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean mini = args[0].equals("mini");
+        String classpath = args[1];
+        Path out = Path.of(args.length > 2 ? args[2] : "docs/bench");
+        String stubUrl = "http://127.0.0.1:" + STUB_PORT;
+        List<String> gateway = mini
+                ? List.of("-cp", classpath, MiniGateway.class.getName(), "--stub.url=" + stubUrl)
+                : List.of("-jar", args[0], "--sample.simulator-url=" + stubUrl + "/sim");
+        List<Variant> variants = mini
+                ? List.of(new Variant("filters off (breaker.enabled=false)", 18091, List.of("--breaker.enabled=false")),
+                        new Variant("filters on: inbound and outbound breaker", 18092, List.of()))
+                : List.of(new Variant("filters off (breaker.enabled=false)", 18091, List.of("--breaker.enabled=false")),
+                        new Variant("filters on (the sample as shipped)", 18092, List.of()),
+                        new Variant("filters on, outbound breaker engaged too", 18093,
+                                List.of("--sample.summary-url=" + stubUrl + "/sim/anthropic")));
+        String gatewayName = mini ? "MiniGateway (benchmarks-http)" : "the sample gateway (sample-app)";
+
+        List<Process> processes = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroy)));
+        Path logs = Files.createTempDirectory("http-path");
+        Path script = Files.writeString(logs.resolve("post.lua"), wrkScript());
+        try {
+            processes.add(start(logs, "stub", List.of(java(), "-Xmx256m", "-cp", classpath,
+                    StubUpstream.class.getName(), Integer.toString(STUB_PORT))));
+            for (Variant variant : variants) {
+                List<String> command = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m"));
+                command.addAll(gateway);
+                command.addAll(List.of("--server.port=" + variant.port(), "--logging.level.root=WARN"));
+                command.addAll(variant.arguments());
+                processes.add(start(logs, "app-" + variant.port(), command));
+            }
+            for (Variant variant : variants) {
+                awaitOk(variant.port(), logs);
+            }
+            String load = Machine.loadAverage();
+            System.out.printf("warming up %d s per variant (load average: %s)%n", WARM_UP.toSeconds(), load);
+            for (Variant variant : variants) {
+                wrk(variant, WARM_UP, script);
+            }
+            Map<Variant, List<Run>> runs = new LinkedHashMap<>();
+            variants.forEach(variant -> runs.put(variant, new ArrayList<>()));
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int i = 0; i < variants.size(); i++) {
+                    Variant variant = variants.get((i + round) % variants.size());
+                    Run run = wrk(variant, ROUND, script);
+                    runs.get(variant).add(run);
+                    System.out.printf(Locale.ROOT, "round %d  %-42s %8.0f req/s  p50 %5.2f ms  p99 %6.2f ms  non-2xx %d  socket errors %d%n",
+                            round + 1, variant.name(), run.perSecond(), run.p50() / 1e3, run.p99() / 1e3, run.non2xx(), run.socketErrors());
+                }
+            }
+            String report = report(gatewayName, runs, load, Machine.loadAverage());
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("http-path-results.md"), report);
+            System.out.println();
+            System.out.println(report);
+        } finally {
+            processes.forEach(Process::destroy);
+        }
+    }
+
+    private static String report(String gateway, Map<Variant, List<Run>> runs, String loadBefore, String loadAfter) {
+        StringBuilder md = new StringBuilder();
+        md.append(Machine.describe().trim()).append(" wrk ").append(wrkVersion()).append(".\n");
+        md.append(String.format(Locale.ROOT, "Load average before the warm-up: %s; after the last round: %s.%n%n",
+                loadBefore, loadAfter));
+        md.append(String.format(Locale.ROOT, "Gateway: %s, one JVM per variant (-Xmx512m), in front of a Reactor Netty "
+                        + "stub. wrk 1 thread, %d connections, POST %s; %d rounds of %d s per variant after %d s of "
+                        + "warm-up each; medians of the rounds.%n%n",
+                gateway, CONNECTIONS, PATH, ROUNDS, ROUND.toSeconds(), WARM_UP.toSeconds()));
+        md.append("| variant | throughput (req/s) | vs filters off | p50 latency | p99 latency | non-2xx | rounds (req/s) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---|\n");
+        double baseline = 0;
+        for (Map.Entry<Variant, List<Run>> entry : runs.entrySet()) {
+            List<Run> list = entry.getValue();
+            double throughput = median(list, Run::perSecond);
+            if (baseline == 0) {
+                baseline = throughput;
+            }
+            StringBuilder rounds = new StringBuilder();
+            for (Run run : list) {
+                rounds.append(rounds.isEmpty() ? "" : ", ").append(Math.round(run.perSecond()));
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %+.1f %% | %.2f ms | %.2f ms | %d | %s |%n",
+                    entry.getKey().name(), throughput, (throughput / baseline - 1) * 100,
+                    median(list, r -> (double) r.p50()) / 1e3, median(list, r -> (double) r.p99()) / 1e3,
+                    list.stream().mapToLong(Run::non2xx).sum(), rounds));
+        }
+        return md.toString();
+    }
+
+    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+        double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static Run wrk(Variant variant, Duration duration, Path script) throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s",
+                "-s", script.toString(), "http://127.0.0.1:" + variant.port() + PATH)
+                .redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes());
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no RESULT line from wrk:\n" + output));
+        String[] f = line.split(" ");
+        return new Run(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
+                Long.parseLong(f[5]), Long.parseLong(f[6]));
+    }
+
+    /** POSTs a small Messages request; prints requests, duration, p50, p99, socket errors, non-2xx. */
+    private static String wrkScript() {
+        return "wrk.method = \"POST\"\n"
+                + "wrk.body = '" + BODY + "'\n"
+                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                + "wrk.headers[\"anthropic-version\"] = \"2023-06-01\"\n"
+                + "function done(summary, latency, requests)\n"
+                + "  local e = summary.errors\n"
+                + "  io.write(string.format(\"RESULT %d %d %d %d %d %d\\n\", summary.requests, summary.duration,\n"
+                + "    latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.timeout, e.status))\n"
+                + "end\n";
+    }
+
+    private static Process start(Path logs, String name, List<String> command) throws IOException {
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".log").toFile())
+                .start();
+    }
+
+    /** Waits until the gateway answers 200 through the stub (at most five minutes: a loaded machine starts Spring slowly). */
+    private static void awaitOk(int port, Path logs) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the gateway on port " + port + " never answered 200 (last: " + last
+                + "); logs in " + logs);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String wrkVersion() {
+        try {
+            Process wrk = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            String first = new String(wrk.getInputStream().readAllBytes()).lines().findFirst().orElse("");
+            wrk.waitFor();
+            return first.replaceAll("^wrk\\s+", "").replaceAll("\\s+Copyright.*", "").trim();
+        } catch (IOException | InterruptedException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.breaker.benchmarks.outage;
+
+import dev.breaker.benchmarks.outage.Scenario.Phase;
+import dev.breaker.benchmarks.env.Machine;
+import dev.breaker.core.BreakerState;
+import dev.breaker.core.store.InMemoryStateStore;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the outage of {@link Scenario#standard()} twice — one replica, then four — with every
+ * contender called at the same instants, and writes one SVG chart and one CSV time series per setup
+ * plus a Markdown summary into the directory given as the first argument (default {@code docs/bench}).
+ * Start it with {@code benchmarks-http/run-outage.sh}.
+ */
+public final class OutageSimulation {
+
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "error"));
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/bench");
+        Files.createDirectories(out);
+        Scenario scenario = Scenario.standard();
+
+        StringBuilder report = new StringBuilder();
+        report.append(Machine.describe()).append('\n');
+        for (int replicas : new int[] {1, 4}) {
+            String setup = replicas == 1 ? "1 replica" : replicas + " replicas";
+            String load = Machine.loadAverage();
+            System.out.printf("%s: running %d s after a %d s warm-up (load average before: %s)%n", setup, scenario.end() / 1_000_000_000L, WARM_UP.toSeconds(), load);
+            List<Recorder> recorders = run(scenario, replicas);
+            List<Result> results = recorders.stream().map(r -> Result.of(r, scenario)).toList();
+            String file = "outage-" + setup.replace(' ', '-');
+            Files.writeString(out.resolve(file + ".svg"), OutageChart.render(
+                    "Outage simulation — " + setup + ", " + scenario.callsPerSecond() + " calls/s in all",
+                    scenario, recorders, results));
+            Files.writeString(out.resolve(file + ".csv"), csv(scenario, recorders));
+            report.append(Summary.table(setup, load, scenario, results)).append('\n');
+        }
+        Files.writeString(out.resolve("outage-results.md"), report);
+        System.out.println();
+        System.out.println(report);
+    }
+
+    private static List<Recorder> run(Scenario scenario, int replicas) throws IOException, InterruptedException {
+        long start = System.nanoTime() + 1_000_000_000L + WARM_UP.toNanos(); // 1 s to build everything below
+        List<Contender> contenders = new ArrayList<>();
+        contenders.add(contender("ours, in-memory store", replicas, scenario, start,
+                (recorder, i) -> new OurReplica(InMemoryStateStore.INSTANCE, s -> recorder.stateChanged(i, s))));
+        contenders.add(contender("resilience4j 2.4.0", replicas, scenario, start,
+                (recorder, i) -> new Resilience4jReplica("upstream-" + i, s -> recorder.stateChanged(i, s))));
+        List<Recorder> recorders = contenders.stream().map(Contender::recorder).toList();
+        try (FlakyUpstream upstream = new FlakyUpstream(scenario, recorders, start)) {
+            List<URI> uris = new ArrayList<>();
+            for (int i = 0; i < contenders.size(); i++) {
+                uris.add(upstream.uri(i));
+            }
+            new Callers(scenario, contenders, uris).run(start, WARM_UP);
+        }
+        return recorders;
+    }
+
+    /** Builds replica number {@code replica}, which reports its state changes to {@code recorder}. */
+    interface ReplicaFactory {
+        Replica create(Recorder recorder, int replica);
+    }
+
+    private static Contender contender(String label, int replicas, Scenario scenario, long start, ReplicaFactory factory) {
+        Recorder recorder = new Recorder(label, replicas, scenario.buckets(), start);
+        List<Replica> list = new ArrayList<>();
+        for (int i = 0; i < replicas; i++) {
+            list.add(factory.create(recorder, i));
+        }
+        return new Contender(label, list, recorder);
+    }
+
+    /** One line per 100 ms: the phase, then per contender the requests received, probes among them, rejections, states. */
+    private static String csv(Scenario scenario, List<Recorder> recorders) {
+        StringBuilder csv = new StringBuilder("t_s,phase");
+        List<BreakerState[][]> states = new ArrayList<>();
+        for (Recorder recorder : recorders) {
+            String name = recorder.name.replace(',', ' ');
+            csv.append(',').append(name).append(" received");
+            csv.append(',').append(name).append(" probes received");
+            csv.append(',').append(name).append(" rejected");
+            csv.append(',').append(name).append(" states");
+            states.add(recorder.statesPerBucket());
+        }
+        csv.append('\n');
+        for (int bucket = 0; bucket < scenario.buckets(); bucket++) {
+            long at = bucket * Scenario.BUCKET.toNanos();
+            Phase phase = scenario.phaseAt(at);
+            csv.append(String.format(Locale.ROOT, "%.1f,%s", at / 1e9, phase.name().toLowerCase(Locale.ROOT)));
+            for (int c = 0; c < recorders.size(); c++) {
+                Recorder recorder = recorders.get(c);
+                csv.append(',').append(recorder.received(bucket))
+                        .append(',').append(recorder.receivedProbes.get(bucket))
+                        .append(',').append(recorder.rejected.get(bucket))
+                        .append(',');
+                for (BreakerState[] replica : states.get(c)) {
+                    csv.append(replica[bucket].name().charAt(0));
+                }
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.breaker.benchmarks.outage;
+
+import java.time.Duration;
+
+/**
+ * The outage every contender lives through, on a time line that starts when a run starts: the
+ * upstream serves normally, then rate-limits (429 with {@code Retry-After}), then is overloaded
+ * (529), then stops answering (the callers time out), then heals.
+ *
+ * @param callsPerSecond the callers' steady arrival rate, summed over all replicas (open loop: a
+ *        call is started on schedule whatever happened to the earlier ones)
+ * @param phaseLength how long the healthy lead-in and each failing phase last
+ * @param healedTail how long the run goes on after the upstream heals
+ * @param retryAfterSeconds the {@code Retry-After} sent with every 429
+ * @param okLatency how long the upstream takes to answer 200
+ * @param errorLatency how long it takes to answer 429 or 529
+ * @param hang how long it holds a request in the time-out phase (longer than the callers wait)
+ * @param clientTimeout how long a caller waits for a response
+ */
+record Scenario(int callsPerSecond, Duration phaseLength, Duration healedTail, int retryAfterSeconds,
+                Duration okLatency, Duration errorLatency, Duration hang, Duration clientTimeout) {
+
+    static final Duration BUCKET = Duration.ofMillis(100);
+
+    static Scenario standard() {
+        return new Scenario(200, Duration.ofSeconds(10), Duration.ofSeconds(20), 8,
+                Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofSeconds(3), Duration.ofSeconds(1));
+    }
+
+    enum Phase {
+        HEALTHY("healthy"), RATE_LIMITED("429 + Retry-After"), OVERLOADED("529"), TIMEOUTS("time-outs"), HEALED("healed");
+
+        final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+
+        boolean failing() {
+            return this == RATE_LIMITED || this == OVERLOADED || this == TIMEOUTS;
+        }
+    }
+
+    Phase phaseAt(long nanosSinceStart) {
+        long index = nanosSinceStart / phaseLength.toNanos();
+        return index >= 4 ? Phase.HEALED : Phase.values()[(int) Math.max(0, index)];
+    }
+
+    /** When {@code phase} starts, in nanoseconds since the start of the run. */
+    long start(Phase phase) {
+        return phase.ordinal() * phaseLength.toNanos();
+    }
+
+    long outageStart() {
+        return start(Phase.RATE_LIMITED);
+    }
+
+    long healedAt() {
+        return start(Phase.HEALED);
+    }
+
+    long end() {
+        return healedAt() + healedTail.toNanos();
+    }
+
+    long callInterval() {
+        return 1_000_000_000L / callsPerSecond;
+    }
+
+    int buckets() {
+        return (int) (end() / BUCKET.toNanos());
+    }
+
+    static int bucketOf(long nanosSinceStart) {
+        return (int) (nanosSinceStart / BUCKET.toNanos());
+    }
+}

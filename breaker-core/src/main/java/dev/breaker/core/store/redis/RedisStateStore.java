@@ -1,0 +1,415 @@
+package dev.breaker.core.store.redis;
+
+import dev.breaker.core.BreakerConfig;
+import dev.breaker.core.BreakerId;
+import dev.breaker.core.clock.BreakerClock;
+import dev.breaker.core.store.LocalBreaker;
+import dev.breaker.core.store.SharedState;
+import dev.breaker.core.store.StateStore;
+import dev.breaker.core.store.StoreStatus;
+import dev.breaker.core.window.WindowCounts;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Shares every breaker with the other replicas that use the same Redis and the same key prefix:
+ * failures counted on any replica trip the breaker for all, a trip or an operator's forced state
+ * reaches every replica within milliseconds, and half-open probes are limited across all replicas.
+ *
+ * <pre>{@code
+ * RedisStateStore store = RedisStateStore.builder().uri("redis://localhost:6379").build();
+ * BreakerRegistry registry = BreakerRegistry.builder().provider("anthropic", config).store(store).build();
+ * }</pre>
+ *
+ * <p>The closed success path never touches Redis; Redis traffic grows with the number of breakers
+ * that see failures or change state, not with the call rate. Every command is asynchronous with a
+ * timeout; no call ever fails or waits for Redis, except that a half-open probe waits at most
+ * {@code probeWait} for its lease. While Redis is unreachable each replica carries on with its own
+ * breakers, and {@link #status()} says so; when Redis is back, state converges again. The design is
+ * described in the README's "Shared state through Redis".
+ *
+ * <p>Requires {@code io.lettuce:lettuce-core} on the classpath, and Redis 6.2 or later.
+ */
+public final class RedisStateStore implements StateStore {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisStateStore.class);
+
+    /**
+     * Reading or restoring a breaker's stored state is one script per breaker; at most this many are
+     * in flight at once (the rest wait in a queue, each breaker at most once), so that ten thousand
+     * breakers resyncing after an outage, or a flood of new keys, never swamp Redis or Lettuce.
+     */
+    private static final int MAX_RESYNCS_IN_FLIGHT = 100;
+
+    private final String keyPrefix;
+    private final String channel;
+    private final String replicaId;
+    private final BreakerClock clock;
+    private final long probeWaitNanos;
+    private final long flushIntervalNanos;
+    private final RedisClient client;
+    private final ClientResources ownedResources;
+    private final ScheduledThreadPoolExecutor executor;
+    private final RedisConnector connector;
+    private final ConcurrentHashMap<BreakerId, RedisLink> links = new ConcurrentHashMap<>();
+    private final AtomicLong leases = new AtomicLong();
+    private final ConcurrentLinkedQueue<RedisLink> toFlush = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<RedisLink> toResync = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger resyncsInFlight = new AtomicInteger();
+
+    private RedisStateStore(Builder builder) {
+        this.keyPrefix = builder.keyPrefix;
+        this.channel = RedisKeys.channel(keyPrefix);
+        this.replicaId = builder.replicaId != null ? builder.replicaId
+                : UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        this.clock = builder.clock;
+        this.probeWaitNanos = builder.probeWait.toNanos();
+        this.flushIntervalNanos = builder.flushInterval.toNanos();
+
+        this.executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "breaker-redis-" + replicaId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+
+        this.ownedResources = builder.clientResources == null
+                ? DefaultClientResources.builder()
+                        .ioThreadPoolSize(2)
+                        .computationThreadPoolSize(2)
+                        .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                        .build()
+                : null;
+        // The URI's timeout bounds the connection handshake; commands get theirs from TimeoutOptions.
+        Duration handshake = builder.connectTimeout.compareTo(builder.commandTimeout) > 0
+                ? builder.connectTimeout : builder.commandTimeout;
+        RedisURI uri = RedisURI.builder(builder.uri).withTimeout(handshake).build();
+        this.client = RedisClient.create(ownedResources != null ? ownedResources : builder.clientResources, uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(builder.requestQueueSize)
+                .timeoutOptions(TimeoutOptions.enabled(builder.commandTimeout))
+                .socketOptions(SocketOptions.builder().connectTimeout(builder.connectTimeout).keepAlive(true).build())
+                .build());
+
+        this.connector = new RedisConnector(client, uri, channel, executor, new RedisConnector.Events() {
+            @Override
+            public void message(String message) {
+                onMessage(message);
+            }
+
+            @Override
+            public void resync() {
+                links.values().forEach(RedisStateStore.this::resyncSoon);
+            }
+
+            @Override
+            public void down() {
+                links.values().forEach(RedisLink::onStoreDown);
+            }
+        }, builder.healthCheckInterval);
+        connector.start();
+        executor.scheduleWithFixedDelay(this::tick, flushIntervalNanos, flushIntervalNanos, TimeUnit.NANOSECONDS);
+        long republish = builder.republishInterval.toMillis();
+        executor.scheduleWithFixedDelay(() -> links.values().forEach(link -> {
+            try {
+                link.republish();
+            } catch (RuntimeException e) {
+                log.warn("Redis breaker store could not republish {}", link.id, e);
+            }
+        }), republish, republish, TimeUnit.MILLISECONDS);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public SharedState attach(BreakerId id, BreakerConfig config, LocalBreaker local) {
+        RedisLink link = new RedisLink(this, id, config, local);
+        links.put(id, link);
+        // A replica that starts late, or a breaker created after a trip elsewhere, reads the stored state.
+        resyncSoon(link);
+        return link;
+    }
+
+    /** {@code redis}; connected while Redis answers; the detail names the last error of an outage. */
+    @Override
+    public StoreStatus status() {
+        return connector.status();
+    }
+
+    /** This replica's name in Redis (in the counts hashes, probe leases and messages). */
+    public String replicaId() {
+        return replicaId;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        connector.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        if (ownedResources != null) {
+            ownedResources.shutdown(0, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---- for the links -----------------------------------------------------------------------
+
+    private void onMessage(String message) {
+        if (message.startsWith("S ")) {
+            StoredState.Message parsed = StoredState.parseMessage(message);
+            RedisLink link = parsed == null || parsed.id() == null ? null : links.get(parsed.id());
+            if (link != null) {
+                link.onStateMessage(parsed.state(), parsed.origin());
+            }
+        } else if (message.startsWith("C ")) {
+            int originEnd = message.indexOf(' ', 2);
+            if (originEnd < 0 || message.regionMatches(2, replicaId, 0, replicaId.length()) && originEnd == 2 + replicaId.length()) {
+                return;
+            }
+            BreakerId id = RedisKeys.parseTail(message, originEnd + 1);
+            RedisLink link = id == null ? null : links.get(id);
+            if (link != null) {
+                link.wake();
+            }
+        }
+    }
+
+    /** The other replicas' counts that the breaker judges with; for tests. */
+    WindowCounts remoteCounts(BreakerId id) {
+        RedisLink link = links.get(id);
+        return link == null ? WindowCounts.EMPTY : link.remoteCounts();
+    }
+
+    /** Flushes {@code link} at the next tick; any thread. */
+    void flushSoon(RedisLink link) {
+        toFlush.offer(link);
+    }
+
+    /** Store thread, every flush interval: queued flushes, then a bounded number of queued resyncs. */
+    private void tick() {
+        RedisLink link;
+        while ((link = toFlush.poll()) != null) {
+            try {
+                link.flush();
+            } catch (RuntimeException e) {
+                log.warn("Redis breaker store could not share the counts of {}", link.id, e);
+            }
+        }
+        while (resyncsInFlight.get() < MAX_RESYNCS_IN_FLIGHT && (link = toResync.poll()) != null) {
+            try {
+                CompletableFuture<?> sent = link.resync();
+                if (sent != null) {
+                    resyncsInFlight.incrementAndGet();
+                    sent.whenComplete((reply, error) -> {
+                        resyncsInFlight.decrementAndGet();
+                        if (!toResync.isEmpty()) {
+                            executor.execute(this::tick);
+                        }
+                    });
+                }
+            } catch (RuntimeException e) {
+                log.warn("Redis breaker store could not resync {}", link.id, e);
+            }
+        }
+    }
+
+    private void resyncSoon(RedisLink link) {
+        if (link.queueResync()) {
+            toResync.offer(link);
+        }
+    }
+
+    void detached(RedisLink link) {
+        links.remove(link.id, link);
+    }
+
+    boolean usable() {
+        return connector.usable();
+    }
+
+    RedisConnector connector() {
+        return connector;
+    }
+
+    ScheduledExecutorService executor() {
+        return executor;
+    }
+
+    String keyPrefix() {
+        return keyPrefix;
+    }
+
+    String channel() {
+        return channel;
+    }
+
+    BreakerClock clock() {
+        return clock;
+    }
+
+    long probeWaitNanos() {
+        return probeWaitNanos;
+    }
+
+    /** While any window holds a failure, counts are re-shared every tenth of the window, within [50 ms, 1 s]. */
+    long refreshNanos(long windowMillis) {
+        long millis = Math.max(50, Math.min(1_000, windowMillis / 10));
+        return Math.max(flushIntervalNanos, TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    String nextLeaseId() {
+        return replicaId + ":" + leases.incrementAndGet();
+    }
+
+    /** Builds a {@link RedisStateStore}; only the URI is required. */
+    public static final class Builder {
+
+        private RedisURI uri;
+        private ClientResources clientResources;
+        private String keyPrefix = "breaker:";
+        private String replicaId;
+        private BreakerClock clock = BreakerClock.system();
+        private Duration commandTimeout = Duration.ofMillis(500);
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration probeWait = Duration.ofMillis(5);
+        private Duration flushInterval = Duration.ofMillis(10);
+        private Duration republishInterval = Duration.ofSeconds(10);
+        private Duration healthCheckInterval = Duration.ofSeconds(1);
+        private int requestQueueSize = 10_000;
+
+        private Builder() {
+        }
+
+        /** The Redis to share state through, such as {@code redis://localhost:6379} or {@code rediss://:secret@host:6380/2}. */
+        public Builder uri(String uri) {
+            return uri(RedisURI.create(uri));
+        }
+
+        public Builder uri(RedisURI uri) {
+            this.uri = Objects.requireNonNull(uri, "uri");
+            return this;
+        }
+
+        /** Lettuce resources to share (event loops); by default the store makes and owns small ones. */
+        public Builder clientResources(ClientResources clientResources) {
+            this.clientResources = clientResources;
+            return this;
+        }
+
+        /** Starts every key and the events channel; default {@code breaker:}. Replicas that share state use the same. */
+        public Builder keyPrefix(String keyPrefix) {
+            if (keyPrefix == null || keyPrefix.indexOf('{') >= 0 || keyPrefix.indexOf('}') >= 0) {
+                throw new IllegalArgumentException("breaker.store.redis.key-prefix must not contain braces: " + keyPrefix);
+            }
+            this.keyPrefix = keyPrefix;
+            return this;
+        }
+
+        /** This replica's name in Redis; a random one by default. Must differ between replicas. */
+        public Builder replicaId(String replicaId) {
+            if (replicaId == null || replicaId.isEmpty() || replicaId.contains(" ")) {
+                throw new IllegalArgumentException("replica id must be non-empty and contain no space: " + replicaId);
+            }
+            this.replicaId = replicaId;
+            return this;
+        }
+
+        /** The registry's clock; only its wall time is read, to compute how long an open state is kept. */
+        public Builder clock(BreakerClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Every command fails after this; Redis then counts as unreachable until a command succeeds. Default 500 ms.
+         * Nothing waits for it: it only decides how soon a stalled Redis counts as down. */
+        public Builder commandTimeout(Duration commandTimeout) {
+            this.commandTimeout = positive(commandTimeout, "commandTimeout");
+            return this;
+        }
+
+        /** How long opening a connection (and its handshake) may take. Default 2 s. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long a half-open call waits for its shared probe lease. Past it the call is not a probe
+         * (it is rejected like any call beyond {@code half-open-max-calls}), and the lease, if granted
+         * later, is kept for this replica's next probe. Default 5 ms.
+         */
+        public Builder probeWait(Duration probeWait) {
+            this.probeWait = positive(probeWait, "probeWait");
+            return this;
+        }
+
+        /**
+         * Failures are shared at the next tick of this period (at most once per tick per breaker;
+         * they are batched meanwhile). Default 10 ms.
+         */
+        public Builder flushInterval(Duration flushInterval) {
+            this.flushInterval = positive(flushInterval, "flushInterval");
+            return this;
+        }
+
+        /** How often non-closed states are written back where Redis lost them. Default 10 s. */
+        public Builder republishInterval(Duration republishInterval) {
+            this.republishInterval = positive(republishInterval, "republishInterval");
+            return this;
+        }
+
+        /** How often an otherwise idle store PINGs Redis, to notice an outage. Default 1 s. */
+        public Builder healthCheckInterval(Duration healthCheckInterval) {
+            this.healthCheckInterval = positive(healthCheckInterval, "healthCheckInterval");
+            return this;
+        }
+
+        /** Commands queued beyond this are refused at once instead of using memory. Default 10,000. */
+        public Builder requestQueueSize(int requestQueueSize) {
+            if (requestQueueSize < 1) {
+                throw new IllegalArgumentException("requestQueueSize must be positive: " + requestQueueSize);
+            }
+            this.requestQueueSize = requestQueueSize;
+            return this;
+        }
+
+        /** Builds the store and starts connecting in the background; never blocks, even if Redis is down. */
+        public RedisStateStore build() {
+            if (uri == null) {
+                throw new IllegalStateException("RedisStateStore needs a uri, for example redis://localhost:6379");
+            }
+            return new RedisStateStore(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration: " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.breaker.sample.sim;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Answers one simulated provider endpoint as its current {@link SimRule} says: a JSON message or
+ * stream when healthy, else the provider's real error status, headers and body.
+ */
+final class Simulator {
+
+    /** The pause between stream frames, so that a stream is visibly a stream. */
+    static final Duration FRAME_INTERVAL = Duration.ofMillis(30);
+
+    private final SimulatorState state;
+    private final String provider;
+    private final String endpoint;
+    private final Dialect dialect;
+
+    Simulator(SimulatorState state, String provider, String endpoint, Dialect dialect) {
+        this.state = state;
+        this.provider = provider;
+        this.endpoint = endpoint;
+        this.dialect = dialect;
+    }
+
+    Mono<ServerResponse> handle(ServerRequest request) {
+        state.countCall(provider);
+        return request.bodyToMono(JsonNode.class)
+                .defaultIfEmpty(JsonNodeFactory.instance.objectNode())
+                .flatMap(body -> {
+                    String model = body.path("model").asString(dialect.defaultModel());
+                    boolean stream = body.path("stream").asBoolean(false);
+                    return answer(state.ruleFor(provider, endpoint, model), model, stream);
+                });
+    }
+
+    private Mono<ServerResponse> answer(SimRule rule, String model, boolean stream) {
+        return switch (rule.mode()) {
+            case HEALTHY -> ok(model, stream, false);
+            case RATE_LIMITED -> error(dialect.rateLimited(model, rule.retryAfterSeconds()));
+            case OVERLOADED -> error(dialect.overloaded());
+            case UNAVAILABLE -> error(dialect.unavailable());
+            case SLOW -> Mono.delay(Duration.ofMillis(rule.delayMillis())).then(ok(model, stream, false));
+            case FLAKY -> ThreadLocalRandom.current().nextInt(100) < rule.failurePercent()
+                    ? error(dialect.overloaded())
+                    : ok(model, stream, false);
+            case STREAM_ERROR -> ok(model, stream, true);
+        };
+    }
+
+    private Mono<ServerResponse> ok(String model, boolean stream, boolean failMidway) {
+        String id = newId();
+        String text = "A simulated reply from " + model + ": the provider is healthy, so its breaker stays closed.";
+        ServerResponse.BodyBuilder response = ServerResponse.ok().header(dialect.requestIdHeader(), id);
+        if (!stream) {
+            return response.contentType(MediaType.APPLICATION_JSON).bodyValue(dialect.message(id, model, text));
+        }
+        List<String> words = Arrays.stream(text.split("(?<= )")).toList();
+        Flux<DataBuffer> frames = Flux.fromIterable(dialect.stream(id, model, words, failMidway))
+                .delayElements(FRAME_INTERVAL)
+                .map(frame -> DefaultDataBufferFactory.sharedInstance.wrap(frame.getBytes(StandardCharsets.UTF_8)));
+        return response.contentType(MediaType.TEXT_EVENT_STREAM)
+                .header("cache-control", "no-cache")
+                .body(BodyInserters.fromDataBuffers(frames));
+    }
+
+    private Mono<ServerResponse> error(SimReply reply) {
+        return ServerResponse.status(HttpStatusCode.valueOf(reply.status()))
+                .headers(headers -> reply.headers().forEach(headers::set))
+                .header(dialect.requestIdHeader(), newId())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(reply.body());
+    }
+
+    private String newId() {
+        return (provider.equals("anthropic") ? "msg_sim_" : "chatcmpl-sim") + UUID.randomUUID().toString().substring(0, 12);
+    }
+}

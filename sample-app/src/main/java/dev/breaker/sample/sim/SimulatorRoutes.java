@@ -1,0 +1,25 @@
+package dev.breaker.sample.sim;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The simulated providers, served by this application under {@code /sim}:
+ * {@code POST /sim/anthropic/v1/messages} and {@code POST /sim/openai/v1/chat/completions}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SimulatorRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> simulatedProviders(SimulatorState state) {
+        Simulator anthropic = new Simulator(state, "anthropic", "/v1/messages", new AnthropicDialect());
+        Simulator openAi = new Simulator(state, "openai", "/v1/chat/completions", new OpenAiDialect());
+        return RouterFunctions.route()
+                .POST("/sim/anthropic/v1/messages", anthropic::handle)
+                .POST("/sim/openai/v1/chat/completions", openAi::handle)
+                .build();
+    }
+}
