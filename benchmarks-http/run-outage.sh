@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Protection quality: the outage simulation of BENCHMARKS.md ("## Protection quality").
-# Needs only Java 17 and Maven; takes about 2.5 minutes; writes docs/bench/outage-*.{svg,csv,md}.
+# Needs only Java 17 and Maven; takes about 3 minutes; writes docs/bench/outage-*.{svg,csv,md}.
+# Arguments (optional): an output directory, and seconds by which to delay the heal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mvn -q -B -pl benchmarks-http -am package -DskipTests
 exec java -Xms256m -Xmx512m \
     -cp "benchmarks-http/target/classes:$(cat benchmarks-http/target/classpath.txt)" \
-    dev.breaker.benchmarks.outage.OutageSimulation "${1:-docs/bench}"
+    dev.breaker.benchmarks.outage.OutageSimulation "${1:-docs/bench}" "${2:-0}"

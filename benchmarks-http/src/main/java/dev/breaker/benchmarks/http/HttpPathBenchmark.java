@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The HTTP-path load test: a gateway in front of {@link StubUpstream}, with the starter's filters off
@@ -29,9 +30,9 @@ import java.util.Map;
 public final class HttpPathBenchmark {
 
     private static final int STUB_PORT = 18090;
-    private static final Duration WARM_UP = Duration.ofSeconds(20);
-    private static final Duration ROUND = Duration.ofSeconds(10);
-    private static final int ROUNDS = 3;
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
+    private static final Duration ROUND = Duration.ofSeconds(6);
+    private static final int ROUNDS = 5;
     private static final int CONNECTIONS = 32;
     private static final String PATH = "/anthropic/v1/messages";
     private static final String BODY = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":16,"
@@ -41,11 +42,20 @@ public final class HttpPathBenchmark {
     record Variant(String name, int port, List<String> arguments) {
     }
 
-    /** One wrk run. Latencies in microseconds. */
-    record Run(long requests, long durationMicros, long p50, long p99, long socketErrors, long non2xx) {
+    /**
+     * One wrk run. Latencies in microseconds; {@code gatewayCpuNanos} is the CPU time the gateway's
+     * JVM used meanwhile, which, unlike the throughput, does not depend on how much of the machine
+     * other processes took.
+     */
+    record Run(long requests, long durationMicros, long p50, long p99, long socketErrors, long non2xx,
+               long gatewayCpuNanos) {
 
         double perSecond() {
             return requests * 1e6 / durationMicros;
+        }
+
+        double cpuMicrosPerRequest() {
+            return gatewayCpuNanos / 1e3 / requests;
         }
     }
 
@@ -73,12 +83,15 @@ public final class HttpPathBenchmark {
         try {
             processes.add(start(logs, "stub", List.of(java(), "-Xmx256m", "-cp", classpath,
                     StubUpstream.class.getName(), Integer.toString(STUB_PORT))));
+            Map<Variant, ProcessHandle> gateways = new LinkedHashMap<>();
             for (Variant variant : variants) {
                 List<String> command = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m"));
                 command.addAll(gateway);
                 command.addAll(List.of("--server.port=" + variant.port(), "--logging.level.root=WARN"));
                 command.addAll(variant.arguments());
-                processes.add(start(logs, "app-" + variant.port(), command));
+                Process process = start(logs, "app-" + variant.port(), command);
+                processes.add(process);
+                gateways.put(variant, process.toHandle());
             }
             for (Variant variant : variants) {
                 awaitOk(variant.port(), logs);
@@ -86,17 +99,19 @@ public final class HttpPathBenchmark {
             String load = Machine.loadAverage();
             System.out.printf("warming up %d s per variant (load average: %s)%n", WARM_UP.toSeconds(), load);
             for (Variant variant : variants) {
-                wrk(variant, WARM_UP, script);
+                wrk(variant, gateways.get(variant), WARM_UP, script);
             }
             Map<Variant, List<Run>> runs = new LinkedHashMap<>();
             variants.forEach(variant -> runs.put(variant, new ArrayList<>()));
             for (int round = 0; round < ROUNDS; round++) {
                 for (int i = 0; i < variants.size(); i++) {
                     Variant variant = variants.get((i + round) % variants.size());
-                    Run run = wrk(variant, ROUND, script);
+                    Run run = wrk(variant, gateways.get(variant), ROUND, script);
                     runs.get(variant).add(run);
-                    System.out.printf(Locale.ROOT, "round %d  %-42s %8.0f req/s  p50 %5.2f ms  p99 %6.2f ms  non-2xx %d  socket errors %d%n",
-                            round + 1, variant.name(), run.perSecond(), run.p50() / 1e3, run.p99() / 1e3, run.non2xx(), run.socketErrors());
+                    System.out.printf(Locale.ROOT, "round %d  %-42s %6.0f req/s  p50 %5.2f ms  p99 %6.2f ms  "
+                                    + "gateway CPU %5.1f µs/req  non-2xx %d  socket errors %d%n",
+                            round + 1, variant.name(), run.perSecond(), run.p50() / 1e3, run.p99() / 1e3,
+                            run.cpuMicrosPerRequest(), run.non2xx(), run.socketErrors());
                 }
             }
             String report = report(gatewayName, runs, load, Machine.loadAverage());
@@ -115,37 +130,54 @@ public final class HttpPathBenchmark {
         md.append(String.format(Locale.ROOT, "Load average before the warm-up: %s; after the last round: %s.%n%n",
                 loadBefore, loadAfter));
         md.append(String.format(Locale.ROOT, "Gateway: %s, one JVM per variant (-Xmx512m), in front of a Reactor Netty "
-                        + "stub. wrk 1 thread, %d connections, POST %s; %d rounds of %d s per variant after %d s of "
-                        + "warm-up each; medians of the rounds.%n%n",
-                gateway, CONNECTIONS, PATH, ROUNDS, ROUND.toSeconds(), WARM_UP.toSeconds()));
-        md.append("| variant | throughput (req/s) | vs filters off | p50 latency | p99 latency | non-2xx | rounds (req/s) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---|\n");
-        double baseline = 0;
+                        + "stub. wrk 1 thread, %d connections, POST %s; %d s of warm-up per variant, then %d rounds of "
+                        + "%d s in which every variant runs once (order rotated). Medians of the rounds; \"vs filters "
+                        + "off\" is the median of the per-round ratios.%n%n",
+                gateway, CONNECTIONS, PATH, WARM_UP.toSeconds(), ROUNDS, ROUND.toSeconds()));
+        md.append("| variant | throughput (req/s) | vs filters off | p50 latency | p99 latency "
+                + "| gateway CPU per request | vs filters off | non-2xx | throughput per round (req/s) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        List<Run> baseline = runs.values().iterator().next();
         for (Map.Entry<Variant, List<Run>> entry : runs.entrySet()) {
             List<Run> list = entry.getValue();
-            double throughput = median(list, Run::perSecond);
-            if (baseline == 0) {
-                baseline = throughput;
-            }
             StringBuilder rounds = new StringBuilder();
             for (Run run : list) {
                 rounds.append(rounds.isEmpty() ? "" : ", ").append(Math.round(run.perSecond()));
             }
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %+.1f %% | %.2f ms | %.2f ms | %d | %s |%n",
-                    entry.getKey().name(), throughput, (throughput / baseline - 1) * 100,
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %+.1f %% | %.2f ms | %.2f ms | %.1f µs | %+.1f %% | %d | %s |%n",
+                    entry.getKey().name(), median(list, Run::perSecond),
+                    (medianRatio(list, baseline, Run::perSecond) - 1) * 100,
                     median(list, r -> (double) r.p50()) / 1e3, median(list, r -> (double) r.p99()) / 1e3,
+                    median(list, Run::cpuMicrosPerRequest),
+                    (medianRatio(list, baseline, Run::cpuMicrosPerRequest) - 1) * 100,
                     list.stream().mapToLong(Run::non2xx).sum(), rounds));
         }
         return md.toString();
     }
 
-    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
-        double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    /** The median over rounds of {@code metric(run) / metric(baseline run of the same round)}. */
+    private static double medianRatio(List<Run> runs, List<Run> baseline, ToDoubleFunction<Run> metric) {
+        double[] ratios = new double[runs.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = metric.applyAsDouble(runs.get(i)) / metric.applyAsDouble(baseline.get(i));
+        }
+        return median(ratios);
     }
 
-    private static Run wrk(Variant variant, Duration duration, Path script) throws IOException, InterruptedException {
+    private static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
+        return median(runs.stream().mapToDouble(metric).toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static Run wrk(Variant variant, ProcessHandle gateway, Duration duration, Path script)
+            throws IOException, InterruptedException {
+        Duration cpuBefore = cpu(gateway);
         Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s",
                 "-s", script.toString(), "http://127.0.0.1:" + variant.port() + PATH)
                 .redirectErrorStream(true).start();
@@ -157,7 +189,12 @@ public final class HttpPathBenchmark {
                 .orElseThrow(() -> new IllegalStateException("no RESULT line from wrk:\n" + output));
         String[] f = line.split(" ");
         return new Run(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
-                Long.parseLong(f[5]), Long.parseLong(f[6]));
+                Long.parseLong(f[5]), Long.parseLong(f[6]), cpu(gateway).minus(cpuBefore).toNanos());
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
     }
 
     /** POSTs a small Messages request; prints requests, duration, p50, p99, socket errors, non-2xx. */

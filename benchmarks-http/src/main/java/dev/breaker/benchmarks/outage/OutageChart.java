@@ -45,7 +45,7 @@ final class OutageChart {
     private String draw(String title, List<Recorder> recorders, List<Result> results) {
         int yMax = yMax();
         int rowHeight = PLOT_HEIGHT + 6 + recorders.get(0).replicas * STRIP_HEIGHT + ROW_GAP;
-        int height = TOP + recorders.size() * rowHeight + 30;
+        int height = TOP + recorders.size() * rowHeight - ROW_GAP + 34;
         svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                 + "font-family=\"Helvetica,Arial,sans-serif\" font-size=\"12\">\n", WIDTH, height, WIDTH, height));
         svg.append(format("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", WIDTH, height));
@@ -71,7 +71,7 @@ final class OutageChart {
         // outage shading, behind everything, across plot and strips
         for (Phase phase : List.of(Phase.RATE_LIMITED, Phase.OVERLOADED, Phase.TIMEOUTS)) {
             double x0 = x(scenario.start(phase));
-            double x1 = x(scenario.start(phase) + scenario.phaseLength().toNanos());
+            double x1 = x(scenario.end(phase));
             String fill = phase == Phase.RATE_LIMITED ? "#fde3cf" : phase == Phase.OVERLOADED ? "#fbd0d0" : "#e6dcf2";
             svg.append(format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n",
                     x0, top, x1 - x0, PLOT_HEIGHT, fill));
@@ -173,7 +173,7 @@ final class OutageChart {
     private void phaseLabels(int y) {
         for (Phase phase : Phase.values()) {
             long start = scenario.start(phase);
-            long end = phase == Phase.HEALED ? scenario.end() : start + scenario.phaseLength().toNanos();
+            long end = scenario.end(phase);
             String label = phase == Phase.RATE_LIMITED
                     ? "429, Retry-After: " + scenario.retryAfterSeconds() + " s" : phase.label;
             String weight = phase.failing() ? "font-weight=\"bold\" " : "";

@@ -4,8 +4,11 @@ import dev.breaker.benchmarks.outage.Scenario.Phase;
 import dev.breaker.benchmarks.env.Machine;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.store.InMemoryStateStore;
+import dev.breaker.core.store.redis.RedisStateStore;
+import redis.embedded.RedisServer;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +19,11 @@ import java.util.Locale;
 
 /**
  * Runs the outage of {@link Scenario#standard()} twice — one replica, then four — with every
- * contender called at the same instants, and writes one SVG chart and one CSV time series per setup
+ * contender called at the same instants (ours on the in-memory store, ours on a Redis store shared
+ * through one embedded Redis, and resilience4j), and writes one SVG chart and one CSV time series per setup
  * plus a Markdown summary into the directory given as the first argument (default {@code docs/bench}).
+ * A second argument, in seconds, lengthens the time-out phase: the upstream then heals at another
+ * point of the breakers' probe cycles.
  * Start it with {@code benchmarks-http/run-outage.sh}.
  */
 public final class OutageSimulation {
@@ -28,16 +34,23 @@ public final class OutageSimulation {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "error"));
         Path out = Path.of(args.length > 0 ? args[0] : "docs/bench");
+        Duration healLater = Duration.ofMillis(Math.round(1000 * Double.parseDouble(args.length > 1 ? args[1] : "0")));
         Files.createDirectories(out);
-        Scenario scenario = Scenario.standard();
+        Scenario scenario = Scenario.standard(healLater);
 
         StringBuilder report = new StringBuilder();
         report.append(Machine.describe()).append('\n');
+        if (!healLater.isZero()) {
+            report.append("The time-out phase lasts ").append(scenario.timeoutsLength().toMillis() / 1000.0)
+                    .append(" s instead of 10 s: the upstream heals ").append(healLater.toMillis() / 1000.0)
+                    .append(" s later.\n\n");
+        }
+        RedisServer redis = startRedis();
         for (int replicas : new int[] {1, 4}) {
             String setup = replicas == 1 ? "1 replica" : replicas + " replicas";
             String load = Machine.loadAverage();
             System.out.printf("%s: running %d s after a %d s warm-up (load average before: %s)%n", setup, scenario.end() / 1_000_000_000L, WARM_UP.toSeconds(), load);
-            List<Recorder> recorders = run(scenario, replicas);
+            List<Recorder> recorders = run(scenario, replicas, redisUri(redis));
             List<Result> results = recorders.stream().map(r -> Result.of(r, scenario)).toList();
             String file = "outage-" + setup.replace(' ', '-');
             Files.writeString(out.resolve(file + ".svg"), OutageChart.render(
@@ -46,16 +59,25 @@ public final class OutageSimulation {
             Files.writeString(out.resolve(file + ".csv"), csv(scenario, recorders));
             report.append(Summary.table(setup, load, scenario, results)).append('\n');
         }
+        redis.stop();
         Files.writeString(out.resolve("outage-results.md"), report);
         System.out.println();
         System.out.println(report);
     }
 
-    private static List<Recorder> run(Scenario scenario, int replicas) throws IOException, InterruptedException {
+    private static List<Recorder> run(Scenario scenario, int replicas, String redisUri)
+            throws IOException, InterruptedException {
         long start = System.nanoTime() + 1_000_000_000L + WARM_UP.toNanos(); // 1 s to build everything below
+        List<RedisStateStore> stores = new ArrayList<>();
         List<Contender> contenders = new ArrayList<>();
         contenders.add(contender("ours, in-memory store", replicas, scenario, start,
                 (recorder, i) -> new OurReplica(InMemoryStateStore.INSTANCE, s -> recorder.stateChanged(i, s))));
+        // Each replica its own store (its own connections), as separate processes would have.
+        contenders.add(contender("ours, Redis store", replicas, scenario, start, (recorder, i) -> {
+            RedisStateStore store = RedisStateStore.builder().uri(redisUri).keyPrefix("outage-" + replicas + ":").build();
+            stores.add(store);
+            return new OurReplica(store, s -> recorder.stateChanged(i, s));
+        }));
         contenders.add(contender("resilience4j 2.4.0", replicas, scenario, start,
                 (recorder, i) -> new Resilience4jReplica("upstream-" + i, s -> recorder.stateChanged(i, s))));
         List<Recorder> recorders = contenders.stream().map(Contender::recorder).toList();
@@ -65,8 +87,26 @@ public final class OutageSimulation {
                 uris.add(upstream.uri(i));
             }
             new Callers(scenario, contenders, uris).run(start, WARM_UP);
+        } finally {
+            stores.forEach(RedisStateStore::close);
         }
         return recorders;
+    }
+
+    /** A throw-away Redis on a free loopback port, persisting nothing (no files left behind). */
+    private static RedisServer startRedis() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                .setting("save \"\"").setting("appendonly no").build();
+        redis.start();
+        return redis;
+    }
+
+    private static String redisUri(RedisServer redis) {
+        return "redis://127.0.0.1:" + redis.ports().get(0);
     }
 
     /** Builds replica number {@code replica}, which reports its state changes to {@code recorder}. */
