@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 /**
  * Linearizability of acquire, report, force and reset: every concurrent history of these operations
  * must be explained by some order in which each of them happened at once.
@@ -148,14 +150,15 @@ public class BreakerLincheckTest {
 
     @Test
     void randomHistoriesAreLinearizableUnderStress() {
-        new StressOptions()
+        StressOptions options = new StressOptions()
                 .iterations(3)
                 .invocationsPerIteration(100)
                 .threads(2)
                 .actorsPerThread(3)
                 .actorsBefore(3)
-                .actorsAfter(1)
-                .check(getClass());
+                .actorsAfter(1);
+        // check() throws LincheckAssertionError with the offending history when it is not linearizable.
+        assertThatCode(() -> options.check(getClass())).doesNotThrowAnyException();
     }
 
     /**
@@ -190,7 +193,8 @@ public class BreakerLincheckTest {
     }
 
     private void checkUnderStress(ExecutionScenario scenario) {
-        new StressOptions().iterations(0).invocationsPerIteration(500).addCustomScenario(scenario).check(getClass());
+        StressOptions options = new StressOptions().iterations(0).invocationsPerIteration(500).addCustomScenario(scenario);
+        assertThatCode(() -> options.check(getClass())).doesNotThrowAnyException();
     }
 
     private static ExecutionScenario scenario(List<Actor> initial, List<List<Actor>> parallel, List<Actor> post) {
