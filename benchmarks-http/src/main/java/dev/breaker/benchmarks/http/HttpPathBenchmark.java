@@ -30,9 +30,10 @@ import java.util.function.ToDoubleFunction;
 public final class HttpPathBenchmark {
 
     private static final int STUB_PORT = 18090;
-    private static final Duration WARM_UP = Duration.ofSeconds(30);
+    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(15);
+    private static final int WARM_UP_ROUNDS = 3;
     private static final Duration ROUND = Duration.ofSeconds(6);
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 6;
     private static final int CONNECTIONS = 32;
     private static final String PATH = "/anthropic/v1/messages";
     private static final String BODY = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":16,"
@@ -97,9 +98,14 @@ public final class HttpPathBenchmark {
                 awaitOk(variant.port(), logs);
             }
             String load = Machine.loadAverage();
-            System.out.printf("warming up %d s per variant (load average: %s)%n", WARM_UP.toSeconds(), load);
-            for (Variant variant : variants) {
-                wrk(variant, gateways.get(variant), WARM_UP, script);
+            System.out.printf("warming up %d × %d s per variant (load average: %s)%n",
+                    WARM_UP_ROUNDS, WARM_UP_ROUND.toSeconds(), load);
+            // Rotated like the measured rounds, so that no variant's JIT gets the quiet minutes alone.
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                for (int i = 0; i < variants.size(); i++) {
+                    Variant variant = variants.get((i + round) % variants.size());
+                    wrk(variant, gateways.get(variant), WARM_UP_ROUND, script);
+                }
             }
             Map<Variant, List<Run>> runs = new LinkedHashMap<>();
             variants.forEach(variant -> runs.put(variant, new ArrayList<>()));
@@ -130,10 +136,10 @@ public final class HttpPathBenchmark {
         md.append(String.format(Locale.ROOT, "Load average before the warm-up: %s; after the last round: %s.%n%n",
                 loadBefore, loadAfter));
         md.append(String.format(Locale.ROOT, "Gateway: %s, one JVM per variant (-Xmx512m), in front of a Reactor Netty "
-                        + "stub. wrk 1 thread, %d connections, POST %s; %d s of warm-up per variant, then %d rounds of "
-                        + "%d s in which every variant runs once (order rotated). Medians of the rounds; \"vs filters "
-                        + "off\" is the median of the per-round ratios.%n%n",
-                gateway, CONNECTIONS, PATH, WARM_UP.toSeconds(), ROUNDS, ROUND.toSeconds()));
+                        + "stub. wrk 1 thread, %d connections, POST %s; warm-up: %d rounds of %d s, then %d measured "
+                        + "rounds of %d s; in every round each variant runs once, in a rotated order. Medians of the "
+                        + "measured rounds; \"vs filters off\" is the median of the per-round ratios.%n%n",
+                gateway, CONNECTIONS, PATH, WARM_UP_ROUNDS, WARM_UP_ROUND.toSeconds(), ROUNDS, ROUND.toSeconds()));
         md.append("| variant | throughput (req/s) | vs filters off | p50 latency | p99 latency "
                 + "| gateway CPU per request | vs filters off | non-2xx | throughput per round (req/s) |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");

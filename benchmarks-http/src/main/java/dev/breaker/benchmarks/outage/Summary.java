@@ -24,6 +24,13 @@ final class Summary {
                     r.falseRejections(),
                     r.recoverySeconds() == null ? "not by the end" : String.format(Locale.ROOT, "%.2f s", r.recoverySeconds())));
         }
+        for (Result r : results) {
+            if (r.firstTripSeconds() != null && r.firstTripSeconds() < 0) {
+                md.append(String.format(Locale.ROOT, "%n**Not valid for %s**: a breaker opened %.1f s before the outage, "
+                        + "so calls failed (timed out) while the upstream was healthy: the machine stalled the callers.%n",
+                        r.label(), -r.firstTripSeconds()));
+            }
+        }
         long openNanos = BreakerSettings.OPEN_DURATION.toNanos() + scenario.clientTimeout().toNanos();
         md.append(String.format(Locale.ROOT, "%nProbe-schedule bound: a breaker that opened just before the heal rejects for at "
                         + "most open-duration + one probe time-out = %.0f s, %d calls at %d calls/s.%n",
