@@ -5,6 +5,7 @@ import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.BreakerState;
 import dev.breaker.spring.llm.BreakerRejections;
+import dev.breaker.spring.llm.SpringAiAnthropicBreakerCustomizer;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
@@ -54,6 +55,26 @@ class SpringAiAnthropicTests extends LlmBreakerTest {
         assertThat(refusal.provider()).isEqualTo("anthropic");
         assertThat(refusal.key()).isEqualTo(MESSAGES_KEY);
         assertThat(refusal.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(requestsTo(ANTHROPIC)).isEqualTo(3);
+    }
+
+    @Test
+    void everyRetryIsACallThroughTheBreakerAndTheRefusalEndsTheRetryLoop(
+            @Autowired SpringAiAnthropicBreakerCustomizer breakerCustomizer) {
+        // retry-after: 0 keeps the SDK from sleeping between its retries.
+        ANTHROPIC.stubFor(any(urlPathEqualTo(MESSAGES)).willReturn(anthropicOverloaded("0")));
+        AnthropicChatModel retrying = AnthropicChatModel.builder()
+                .options(AnthropicChatOptions.builder().baseUrl(Upstreams.url(ANTHROPIC)).apiKey("test-key")
+                        .model(SONNET).maxTokens(64).maxRetries(5).build())
+                .httpClientBuilderCustomizer(breakerCustomizer)
+                .build();
+
+        Throwable error = catchThrowable(() -> retrying.call(new Prompt("Hi")));
+
+        // Three attempts fail and trip the breaker; the fourth is answered locally, and not retried.
+        assertThat(error).isInstanceOf(AnthropicServiceException.class);
+        assertThat(((AnthropicServiceException) error).statusCode()).isEqualTo(503);
+        assertThat(BreakerRejections.find(error)).isPresent();
         assertThat(requestsTo(ANTHROPIC)).isEqualTo(3);
     }
 

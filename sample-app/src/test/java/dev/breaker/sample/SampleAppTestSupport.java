@@ -27,7 +27,7 @@ import java.net.ServerSocket;
         properties = {"sample.gateway-timeout=500ms",
                 // Selenium 4.52 ships no DevTools for Chromium 156; WebDriver itself does not need them.
                 "logging.level.org.openqa.selenium.devtools=error"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(ManualClockConfiguration.class)
 public abstract class SampleAppTestSupport {
 

@@ -48,7 +48,7 @@ public final class AnthropicBreakerInterceptor implements Interceptor {
 
     /** Guards every call with the breakers of {@code provider}, whatever the URL. */
     public AnthropicBreakerInterceptor(OutboundGuard guard, String provider) {
-        this.flow = new SdkCallFlow<>(guard, provider, new AnthropicExchange());
+        this.flow = new SdkCallFlow<>(guard, guard.requireProvider(provider), new AnthropicExchange());
     }
 
     @Override

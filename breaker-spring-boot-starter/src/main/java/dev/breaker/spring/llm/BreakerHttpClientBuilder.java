@@ -19,9 +19,9 @@ public final class BreakerHttpClientBuilder implements HttpClientBuilder {
     private final String provider;
 
     BreakerHttpClientBuilder(HttpClientBuilder delegate, OutboundGuard guard, String provider) {
+        this.provider = guard.requireProvider(provider);
         this.delegate = delegate != null ? delegate : HttpClientBuilderLoader.loadHttpClientBuilder();
         this.guard = guard;
-        this.provider = provider;
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class BreakerOkHttpInterceptor implements Interceptor {
     /** Guards every call with the breakers of {@code provider}, whatever the URL. */
     public BreakerOkHttpInterceptor(OutboundGuard guard, String provider) {
         this.guard = guard;
-        this.provider = provider;
+        this.provider = guard.requireProvider(provider);
     }
 
     @Override

@@ -32,7 +32,7 @@ final class OpenAiBreakerHttpClient implements HttpClient {
 
     OpenAiBreakerHttpClient(HttpClient delegate, OutboundGuard guard, String provider) {
         this.delegate = delegate;
-        this.flow = new SdkCallFlow<>(guard, provider, new OpenAiExchange());
+        this.flow = new SdkCallFlow<>(guard, guard.requireProvider(provider), new OpenAiExchange());
     }
 
     @Override

@@ -7,8 +7,11 @@ import dev.breaker.spring.web.client.OutboundGuard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -138,7 +141,7 @@ final class SdkCallFlow<Q, R> {
         }
     }
 
-    /** Writes a repeatable request body to bytes; null for none. */
+    /** The bytes that a repeatable request body writes. */
     static byte[] bytes(Writer body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         body.writeTo(out);
@@ -148,7 +151,7 @@ final class SdkCallFlow<Q, R> {
     /** An SDK request body's {@code writeTo}. */
     @FunctionalInterface
     interface Writer {
-        void writeTo(java.io.OutputStream out);
+        void writeTo(OutputStream out);
     }
 
     /** A URL from the SDK's base URL (or its default) and path segments; the query does not matter here. */
@@ -158,7 +161,7 @@ final class SdkCallFlow<Q, R> {
             if (url.charAt(url.length() - 1) != '/') {
                 url.append('/');
             }
-            url.append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8));
+            url.append(URLEncoder.encode(segment, StandardCharsets.UTF_8));
         }
         return URI.create(url.toString());
     }

@@ -1,5 +1,6 @@
 package dev.breaker.spring.autoconfigure;
 
+import dev.breaker.core.registry.UnknownProviderException;
 import dev.breaker.spring.llm.AnthropicBreakerInterceptor;
 import dev.breaker.spring.llm.LangChain4jBreakers;
 import dev.breaker.spring.llm.OpenAiBreakers;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The outbound guard and the beans for the Anthropic and OpenAI SDKs and LangChain4j. */
 class BreakerLlmSdkAutoConfigurationTests {
@@ -75,6 +77,20 @@ class BreakerLlmSdkAutoConfigurationTests {
     }
 
     @Test
+    void aClientThatNamesAnUnknownProviderFailsWhenBuiltNotOnEachCall() {
+        contextRunner.run(context -> {
+            OutboundGuard guard = context.getBean(OutboundGuard.class);
+            assertThatThrownBy(() -> new AnthropicBreakerInterceptor(guard, "opneai"))
+                    .isInstanceOf(UnknownProviderException.class).hasMessageContaining("'opneai'").hasMessageContaining("openai");
+            assertThatThrownBy(() -> context.getBean(OpenAiBreakers.class).wrap(null, "opneai"))
+                    .isInstanceOf(UnknownProviderException.class);
+            assertThatThrownBy(() -> context.getBean(LangChain4jBreakers.class).httpClientBuilder(null, "opneai"))
+                    .isInstanceOf(UnknownProviderException.class);
+            assertThat(new AnthropicBreakerInterceptor(guard, "openai")).isNotNull();
+        });
+    }
+
+    @Test
     void eachIntegrationNeedsOnlyItsOwnLibrary() {
         contextRunner.withClassLoader(new FilteredClassLoader("com.anthropic")).run(context -> {
             assertThat(context).doesNotHaveBean(AnthropicBreakerInterceptor.class);
@@ -109,7 +125,7 @@ class BreakerLlmSdkAutoConfigurationTests {
 
         @Bean
         AnthropicBreakerInterceptor customInterceptor(OutboundGuard guard) {
-            return new AnthropicBreakerInterceptor(guard, "anthropic");
+            return new AnthropicBreakerInterceptor(guard, "openai");
         }
 
         @Bean

@@ -96,7 +96,7 @@ class BreakerSpringAiAutoConfigurationTests {
 
         @Bean
         SpringAiOpenAiBreakerCustomizer customOpenAi(OutboundGuard guard) {
-            return new SpringAiOpenAiBreakerCustomizer(new BreakerOkHttpInterceptor(guard, "openai"));
+            return new SpringAiOpenAiBreakerCustomizer(new BreakerOkHttpInterceptor(guard, "anthropic"));
         }
     }
 }

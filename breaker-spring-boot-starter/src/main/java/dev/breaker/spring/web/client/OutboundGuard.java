@@ -54,6 +54,20 @@ public final class OutboundGuard {
         return call == null ? null : new GuardedCall(call);
     }
 
+    /**
+     * Checks, when a client is built, that the provider it names is configured: a name that is not
+     * would otherwise fail each of its calls.
+     *
+     * @return {@code provider}
+     * @throws UnknownProviderException when it is not configured
+     */
+    public String requireProvider(String provider) {
+        if (provider != null && providers.get(provider) == null) {
+            throw new UnknownProviderException(provider, providers.names());
+        }
+        return provider;
+    }
+
     /** The settings of the provider that a call to {@code url} belongs to (or of {@code provider} when named), or null. */
     public ProviderSettings providerFor(URI url, String provider) {
         return provider != null ? providers.get(provider) : match(url);

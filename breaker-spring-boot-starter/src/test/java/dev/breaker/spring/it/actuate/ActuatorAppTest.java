@@ -33,6 +33,6 @@ import java.lang.annotation.Target;
         "breaker.providers.models.scope=model",
         "breaker.providers.models.max-breakers=2"})
 @AutoConfigureMetrics
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 public @interface ActuatorAppTest {
 }

@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "management.health.circuitbreakers.enabled=true",
         "resilience4j.circuitbreaker.instances.legacy.sliding-window-size=10",
         "breaker.providers.anthropic.failure-threshold=5"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class Resilience4jCoexistenceIT {
 
     @Autowired
