@@ -15,20 +15,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Runs the outage of {@link Scenario#standard()} twice — one replica, then four — with every
+ * Runs the outage of {@link Scenario#standard} twice — one replica, then four — with every
  * contender called at the same instants (ours on the in-memory store, ours on a Redis store shared
  * through one embedded Redis, and resilience4j), and writes one SVG chart and one CSV time series per setup
  * plus a Markdown summary into the directory given as the first argument (default {@code docs/bench}).
  * A second argument, in seconds, lengthens the time-out phase: the upstream then heals at another
  * point of the breakers' probe cycles.
+ *
+ * <p>Where the heal falls in a breaker's cycle of open period and failing probes decides how long it
+ * goes on rejecting afterwards, so one run says little about false rejections. Each setup is
+ * therefore run again with the heal 1 to 5 s later ({@link HealSweep}): six points, one second
+ * apart, across the 6 s cycle that every contender has here.
  * Start it with {@code benchmarks-http/run-outage.sh}.
  */
 public final class OutageSimulation {
 
     private static final Duration WARM_UP = Duration.ofSeconds(20);
+    /** The sweep's runs follow a warmed-up run in the same JVM: they need only fresh connections. */
+    private static final Duration SWEEP_WARM_UP = Duration.ofSeconds(3);
+    private static final int SWEEP_POINTS = 5;
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
@@ -46,18 +56,28 @@ public final class OutageSimulation {
                     .append(" s later.\n\n");
         }
         RedisServer redis = startRedis();
+        int runs = 0;
         for (int replicas : new int[] {1, 4}) {
             String setup = replicas == 1 ? "1 replica" : replicas + " replicas";
             String load = Machine.loadAverage();
             System.out.printf("%s: running %d s after a %d s warm-up (load average before: %s)%n", setup, scenario.end() / 1_000_000_000L, WARM_UP.toSeconds(), load);
-            List<Recorder> recorders = run(scenario, replicas, redisUri(redis));
+            List<Recorder> recorders = run(scenario, replicas, redisUri(redis), WARM_UP, ++runs);
             List<Result> results = recorders.stream().map(r -> Result.of(r, scenario)).toList();
+            Map<Duration, List<Result>> sweep = new LinkedHashMap<>();
+            sweep.put(healLater, results);
+            for (int point = 1; point <= SWEEP_POINTS; point++) {
+                Scenario moved = Scenario.sweep(healLater.plusSeconds(point));
+                System.out.printf("%s: the heal %d s later (load average before: %s)%n", setup, point, Machine.loadAverage());
+                sweep.put(healLater.plusSeconds(point), run(moved, replicas, redisUri(redis), SWEEP_WARM_UP, ++runs)
+                        .stream().map(r -> Result.of(r, moved)).toList());
+            }
             String file = "outage-" + setup.replace(' ', '-');
             Files.writeString(out.resolve(file + ".svg"), OutageChart.render(
                     "Outage simulation — " + setup + ", " + scenario.callsPerSecond() + " calls/s in all",
                     scenario, recorders, results));
             Files.writeString(out.resolve(file + ".csv"), csv(scenario, recorders));
             report.append(Summary.table(setup, load, scenario, results)).append('\n');
+            report.append(HealSweep.table(setup, sweep)).append('\n');
         }
         redis.stop();
         Files.writeString(out.resolve("outage-results.md"), report);
@@ -65,16 +85,16 @@ public final class OutageSimulation {
         System.out.println(report);
     }
 
-    private static List<Recorder> run(Scenario scenario, int replicas, String redisUri)
+    private static List<Recorder> run(Scenario scenario, int replicas, String redisUri, Duration warmUp, int run)
             throws IOException, InterruptedException {
-        long start = System.nanoTime() + 1_000_000_000L + WARM_UP.toNanos(); // 1 s to build everything below
+        long start = System.nanoTime() + 1_000_000_000L + warmUp.toNanos(); // 1 s to build everything below
         List<RedisStateStore> stores = new ArrayList<>();
         List<Contender> contenders = new ArrayList<>();
         contenders.add(contender("ours, in-memory store", replicas, scenario, start,
                 (recorder, i) -> new OurReplica(InMemoryStateStore.INSTANCE, s -> recorder.stateChanged(i, s))));
         // Each replica its own store (its own connections), as separate processes would have.
         contenders.add(contender("ours, Redis store", replicas, scenario, start, (recorder, i) -> {
-            RedisStateStore store = RedisStateStore.builder().uri(redisUri).keyPrefix("outage-" + replicas + ":").build();
+            RedisStateStore store = RedisStateStore.builder().uri(redisUri).keyPrefix("outage-" + run + ":").build();
             stores.add(store);
             return new OurReplica(store, s -> recorder.stateChanged(i, s));
         }));
@@ -86,7 +106,7 @@ public final class OutageSimulation {
             for (int i = 0; i < contenders.size(); i++) {
                 uris.add(upstream.uri(i));
             }
-            new Callers(scenario, contenders, uris).run(start, WARM_UP);
+            new Callers(scenario, contenders, uris).run(start, warmUp);
         } finally {
             stores.forEach(RedisStateStore::close);
         }

@@ -30,6 +30,16 @@ record Scenario(int callsPerSecond, Duration phaseLength, Duration timeoutsLengt
                 Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofSeconds(3), Duration.ofSeconds(1));
     }
 
+    /**
+     * The same outage for the heal sweep: 10 s after the heal is enough to see every breaker close
+     * (at most open-duration + one probe time-out), and keeps each of the sweep's runs short.
+     */
+    static Scenario sweep(Duration healLater) {
+        Scenario standard = standard(healLater);
+        return new Scenario(standard.callsPerSecond, standard.phaseLength, standard.timeoutsLength, Duration.ofSeconds(10),
+                standard.retryAfterSeconds, standard.okLatency, standard.errorLatency, standard.hang, standard.clientTimeout);
+    }
+
     enum Phase {
         HEALTHY("healthy"), RATE_LIMITED("429 + Retry-After"), OVERLOADED("529"), TIMEOUTS("time-outs"), HEALED("healed");
 
