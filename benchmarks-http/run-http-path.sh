@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP-path overhead: a gateway with the starter's filters off and on, driven by wrk
 # (BENCHMARKS.md, "## HTTP path"). Needs Java 17, Maven and wrk (installed from Debian if missing);
-# takes about 5 to 6 minutes; writes docs/bench/http-path-results.md.
+# takes about 10 minutes; writes docs/bench/http-path-results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -22,8 +22,14 @@ import java.util.function.ToDoubleFunction;
  * The HTTP-path load test: a gateway in front of {@link StubUpstream}, with the starter's filters off
  * and on, driven by wrk. The gateway is the sample app (its jar as first argument) or, where the
  * repository has none, {@link MiniGateway} (first argument {@code mini}). Every variant runs in its
- * own JVM, all started at once; they are warmed up, then measured in interleaved rounds (the order
- * rotated each round), so that whatever else the machine is doing weighs on each variant alike.
+ * own JVM, all started at once; they are warmed up, then measured in many short interleaved rounds
+ * (the order rotated each round): a VM's host slows its cores down and speeds them up from one
+ * second to the next, and only runs a few seconds apart compare well.
+ *
+ * <p>Two things were tried and dropped. Pinning the gateways to one core and the load to the other
+ * (taskset) made them the bottleneck, but on this VM the pinned gateways ran up to four times
+ * slower for minutes, warm-up or not. Driving all gateways at once on that core cost six times the
+ * CPU per request: it measured three JVMs' contention, not the filters.
  *
  * <p>Arguments: {@code <sample-app jar | mini> <this module's classpath> [output directory]}.
  * Start it with {@code benchmarks-http/run-http-path.sh}.
@@ -31,10 +37,10 @@ import java.util.function.ToDoubleFunction;
 public final class HttpPathBenchmark {
 
     private static final int STUB_PORT = 18090;
-    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(15);
-    private static final int WARM_UP_ROUNDS = 3;
-    private static final Duration ROUND = Duration.ofSeconds(5);
-    private static final int ROUNDS = 10;
+    private static final Duration WARM_UP_ROUND = Duration.ofSeconds(12);
+    private static final int WARM_UP_ROUNDS = 5;
+    private static final Duration ROUND = Duration.ofSeconds(2);
+    private static final int ROUNDS = 50;
     private static final int CONNECTIONS = 32;
     private static final String PATH = "/anthropic/v1/messages";
     private static final String BODY = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":16,"
@@ -83,14 +89,16 @@ public final class HttpPathBenchmark {
         Path logs = Files.createTempDirectory("http-path");
         Path script = Files.writeString(logs.resolve("post.lua"), wrkScript());
         try {
-            processes.add(start(logs, "stub", List.of(java(), "-Xmx256m", "-cp", classpath,
+            processes.add(start(logs, "stub", List.of(java(), "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-cp", classpath,
                     StubUpstream.class.getName(), Integer.toString(STUB_PORT))));
             Map<Variant, ProcessHandle> gateways = new LinkedHashMap<>();
             for (Variant variant : variants) {
                 // JFR from the start (JFR.start later deoptimizes, and the JVM took a minute to recover);
                 // every variant records alike, so its cost lands on all of them.
-                List<String> command = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m",
-                        "-XX:FlightRecorderOptions:stackdepth=256", "-XX:StartFlightRecording:name=breaker,settings=profile"));
+                // Pre-touched: the first touch of a heap page is slow on some VMs (this one among them), and
+                // a young generation growing into fresh pages made the first measured minute 4 times slower.
+                List<String> command = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch",
+                        "-XX:FlightRecorderOptions:stackdepth=256", "-XX:StartFlightRecording:name=breaker"));
                 command.addAll(gateway);
                 command.addAll(List.of("--server.port=" + variant.port(), "--logging.level.root=WARN"));
                 command.addAll(variant.arguments());
@@ -104,20 +112,17 @@ public final class HttpPathBenchmark {
             String load = Machine.loadAverage();
             System.out.printf("warming up %d × %d s per variant (load average: %s)%n",
                     WARM_UP_ROUNDS, WARM_UP_ROUND.toSeconds(), load);
-            // Rotated like the measured rounds, so that no variant's JIT gets the quiet minutes alone.
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-                for (int i = 0; i < variants.size(); i++) {
-                    Variant variant = variants.get((i + round) % variants.size());
-                    wrk(variant, gateways.get(variant), WARM_UP_ROUND, script);
-                }
+                round(round, variants, gateways, WARM_UP_ROUND, script);
             }
             Instant measuredFrom = Instant.now();
             Map<Variant, List<Run>> runs = new LinkedHashMap<>();
             variants.forEach(variant -> runs.put(variant, new ArrayList<>()));
             for (int round = 0; round < ROUNDS; round++) {
-                for (int i = 0; i < variants.size(); i++) {
-                    Variant variant = variants.get((i + round) % variants.size());
-                    Run run = wrk(variant, gateways.get(variant), ROUND, script);
+                Map<Variant, Run> results = round(round, variants, gateways, ROUND, script);
+                for (Map.Entry<Variant, Run> result : results.entrySet()) {
+                    Variant variant = result.getKey();
+                    Run run = result.getValue();
                     runs.get(variant).add(run);
                     System.out.printf(Locale.ROOT, "round %d  %-42s %6.0f req/s  p50 %5.2f ms  p99 %6.2f ms  "
                                     + "gateway CPU %5.1f µs/req  non-2xx %d  socket errors %d%n",
@@ -141,19 +146,37 @@ public final class HttpPathBenchmark {
         }
     }
 
+    /**
+     * One wrk run per variant, one after the other, the order rotated by {@code round} so that no
+     * variant always follows the same one.
+     */
+    private static Map<Variant, Run> round(int round, List<Variant> variants, Map<Variant, ProcessHandle> gateways,
+                                           Duration duration, Path script)
+            throws IOException, InterruptedException {
+        Map<Variant, Run> runs = new LinkedHashMap<>();
+        for (int i = 0; i < variants.size(); i++) {
+            Variant variant = variants.get((i + round) % variants.size());
+            ProcessHandle gateway = gateways.get(variant);
+            Duration cpuBefore = cpu(gateway);
+            runs.put(variant, wrk(variant, gateway, duration, script, cpuBefore));
+        }
+        return runs;
+    }
+
     private static String report(String gateway, Map<Variant, List<Run>> runs, Map<Variant, JfrAttribution.Share> shares,
                                  String loadBefore, String loadAfter) {
         StringBuilder md = new StringBuilder();
         md.append(Machine.describe().trim()).append(" wrk ").append(wrkVersion()).append(".\n");
         md.append(String.format(Locale.ROOT, "Load average before the warm-up: %s; after the last round: %s.%n%n",
                 loadBefore, loadAfter));
-        md.append(String.format(Locale.ROOT, "Gateway: %s, one JVM per variant (-Xmx512m), in front of a Reactor Netty "
-                        + "stub. wrk 1 thread, %d connections, POST %s; warm-up: %d rounds of %d s, then %d measured "
-                        + "rounds of %d s; in every round each variant runs once, in a rotated order. Medians of the "
-                        + "measured rounds; \"vs filters off\" is the median of the per-round ratios. CPU samples: "
+        md.append(String.format(Locale.ROOT, "Gateway: %s, one JVM per variant (-Xms512m -Xmx512m, pre-touched), in front of a Reactor Netty "
+                        + "stub. wrk 1 thread, %d connections, POST %s; warm-up: %d rounds of %d s, then %d measured rounds of %d s; "
+                        + "in every round each variant runs once, in a rotated order. Medians of the measured rounds; \"vs filters off\" is the median of the per-round ratios, and in brackets "
+                        + "the middle half of them (25th to 75th percentile). CPU samples: "
                         + "JFR execution samples of the gateway during the measured rounds, attributed to the "
                         + "starter's code as `JfrAttribution` explains (floor / ceiling).%n%n",
-                gateway, CONNECTIONS, PATH, WARM_UP_ROUNDS, WARM_UP_ROUND.toSeconds(), ROUNDS, ROUND.toSeconds()));
+                gateway, CONNECTIONS, PATH, WARM_UP_ROUNDS, WARM_UP_ROUND.toSeconds(),
+                ROUNDS, ROUND.toSeconds()));
         md.append("| variant | throughput (req/s) | vs filters off | p50 latency | p99 latency "
                 + "| gateway CPU per request | vs filters off | CPU samples in the starter's code | non-2xx |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -161,24 +184,24 @@ public final class HttpPathBenchmark {
         for (Map.Entry<Variant, List<Run>> entry : runs.entrySet()) {
             List<Run> list = entry.getValue();
             JfrAttribution.Share share = shares.get(entry.getKey());
-            md.append(String.format(Locale.ROOT, "| %s | %.0f | %+.1f %% | %.2f ms | %.2f ms | %.1f µs | %+.1f %% "
+            double[] ratios = ratios(list, baseline, Run::perSecond);
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %+.1f %% [%+.1f, %+.1f] | %.2f ms | %.2f ms | %.1f µs | %+.1f %% "
                             + "| %.1f %% / %.1f %% of %d | %d |%n",
                     entry.getKey().name(), median(list, Run::perSecond),
-                    (medianRatio(list, baseline, Run::perSecond) - 1) * 100,
+                    (percentile(ratios, 50) - 1) * 100, (percentile(ratios, 25) - 1) * 100, (percentile(ratios, 75) - 1) * 100,
                     median(list, r -> (double) r.p50()) / 1e3, median(list, r -> (double) r.p99()) / 1e3,
                     median(list, Run::cpuMicrosPerRequest),
                     (medianRatio(list, baseline, Run::cpuMicrosPerRequest) - 1) * 100,
                     share.attributedPercent(), share.anywherePercent(), share.samples(),
                     list.stream().mapToLong(Run::non2xx).sum()));
         }
-        md.append("\nEvery round, throughput in req/s and gateway CPU in µs per request:\n\n| variant |");
-        for (int round = 1; round <= baseline.size(); round++) {
-            md.append(' ').append(round).append(" |");
-        }
-        md.append("\n|---|").append("---:|".repeat(baseline.size())).append('\n');
-        for (Map.Entry<Variant, List<Run>> entry : runs.entrySet()) {
-            md.append("| ").append(entry.getKey().name()).append(" |");
-            for (Run run : entry.getValue()) {
+        md.append("\nEvery round, throughput in req/s and gateway CPU in µs per request:\n\n| round |");
+        runs.keySet().forEach(variant -> md.append(' ').append(variant.name()).append(" |"));
+        md.append("\n|---:|").append("---:|".repeat(runs.size())).append('\n');
+        for (int round = 0; round < baseline.size(); round++) {
+            md.append("| ").append(round + 1).append(" |");
+            for (List<Run> list : runs.values()) {
+                Run run = list.get(round);
                 md.append(String.format(Locale.ROOT, " %.0f / %.0f |", run.perSecond(), run.cpuMicrosPerRequest()));
             }
             md.append('\n');
@@ -188,11 +211,26 @@ public final class HttpPathBenchmark {
 
     /** The median over rounds of {@code metric(run) / metric(baseline run of the same round)}. */
     private static double medianRatio(List<Run> runs, List<Run> baseline, ToDoubleFunction<Run> metric) {
+        return median(ratios(runs, baseline, metric));
+    }
+
+    /** Per round, {@code metric(run) / metric(baseline run of the same round)}. */
+    private static double[] ratios(List<Run> runs, List<Run> baseline, ToDoubleFunction<Run> metric) {
         double[] ratios = new double[runs.size()];
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = metric.applyAsDouble(runs.get(i)) / metric.applyAsDouble(baseline.get(i));
         }
-        return median(ratios);
+        return ratios;
+    }
+
+    /** The {@code p}th percentile, interpolated between the two nearest ranks. */
+    private static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        double rank = p / 100 * (sorted.length - 1);
+        int below = (int) Math.floor(rank);
+        int above = (int) Math.ceil(rank);
+        return sorted[below] + (sorted[above] - sorted[below]) * (rank - below);
     }
 
     private static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
@@ -200,15 +238,11 @@ public final class HttpPathBenchmark {
     }
 
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return percentile(values, 50);
     }
 
-    private static Run wrk(Variant variant, ProcessHandle gateway, Duration duration, Path script)
+    private static Run wrk(Variant variant, ProcessHandle gateway, Duration duration, Path script, Duration cpuBefore)
             throws IOException, InterruptedException {
-        Duration cpuBefore = cpu(gateway);
         Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s",
                 "-s", script.toString(), "http://127.0.0.1:" + variant.port() + PATH)
                 .redirectErrorStream(true).start();

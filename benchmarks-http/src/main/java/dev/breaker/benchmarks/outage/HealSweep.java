@@ -23,12 +23,13 @@ final class HealSweep {
         List<Duration> delays = new ArrayList<>(runs.keySet());
         List<List<Result>> columns = new ArrayList<>(runs.values());
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "#### %s: false rejections after the heal, the heal moved through the probe cycle%n%n",
+        md.append(String.format(Locale.ROOT, "#### %s: the heal moved through the probe cycle%n%nFalse rejections after the heal, per run; then means over the runs.%n%n",
                 setup));
         md.append("| contender |");
         delays.forEach(delay -> md.append(String.format(Locale.ROOT, " heal +%d s |", delay.toSeconds())));
-        md.append(" mean | worst | mean leak | mean time to close again |\n|---|");
-        md.append("---:|".repeat(delays.size() + 4)).append('\n');
+        md.append(" false rejections: mean | worst | leak: mean | leak before opening ÷ threshold + in flight: mean (worst) "
+                + "| mean time to close again |\n|---|");
+        md.append("---:|".repeat(delays.size() + 5)).append('\n');
         boolean anyStalled = false;
         for (int contender = 0; contender < columns.get(0).size(); contender++) {
             List<Result> valid = new ArrayList<>();
@@ -42,10 +43,12 @@ final class HealSweep {
                 }
                 md.append(' ').append(result.falseRejections()).append(stalled ? " †" : "").append(" |");
             }
-            md.append(String.format(Locale.ROOT, " %.0f | %d | %.1f | %s |%n",
+            md.append(String.format(Locale.ROOT, " %.0f | %d | %.1f | %.2f (%.2f) | %s |%n",
                     mean(valid, Result::falseRejections),
                     valid.stream().mapToInt(Result::falseRejections).max().orElse(0),
                     mean(valid, Result::leak),
+                    mean(valid, Result::tripLeakRatio),
+                    valid.stream().mapToDouble(Result::tripLeakRatio).max().orElse(Double.NaN),
                     valid.stream().anyMatch(r -> r.recoverySeconds() == null) ? "not always by the end"
                             : String.format(Locale.ROOT, "%.2f s", mean(valid, Result::recoverySeconds))));
         }
