@@ -80,7 +80,12 @@ final class Recorder {
     }
 
     void stateChanged(int replica, BreakerState to) {
-        transitions.add(new Transition(replica, now(), to));
+        stateChanged(replica, now(), to);
+    }
+
+    /** A state change at {@code at} nanoseconds since the start of the run. */
+    void stateChanged(int replica, long at, BreakerState to) {
+        transitions.add(new Transition(replica, at, to));
     }
 
     List<Transition> transitions() {
