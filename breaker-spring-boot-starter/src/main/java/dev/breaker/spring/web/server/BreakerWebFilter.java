@@ -122,4 +122,10 @@ public final class BreakerWebFilter implements WebFilter, Ordered {
             }
         };
     }
+
+    /** Constant: Spring's filter chain names a checkpoint after this on every request. */
+    @Override
+    public String toString() {
+        return "BreakerWebFilter";
+    }
 }

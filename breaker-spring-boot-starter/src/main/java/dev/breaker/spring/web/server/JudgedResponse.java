@@ -31,7 +31,9 @@ final class JudgedResponse extends ServerHttpResponseDecorator {
     private final CallRecorder recorder;
     private final OutcomeClassifier classifier;
     private final boolean quotaErrors;
-    private final StreamJudge stream;
+    private final Set<String> streamFailureTypes;
+    /** Created for a 2xx event stream only, before {@link #judgedByStream} is set, which publishes it. */
+    private StreamJudge stream;
     private volatile boolean judgedByStream;
 
     JudgedResponse(ServerHttpResponse delegate, CallRecorder recorder, OutcomeClassifier classifier,
@@ -40,7 +42,7 @@ final class JudgedResponse extends ServerHttpResponseDecorator {
         this.recorder = recorder;
         this.classifier = classifier;
         this.quotaErrors = quotaErrors;
-        this.stream = new StreamJudge(streamFailureTypes, recorder, classifier, this::status, this::statusOutcome);
+        this.streamFailureTypes = streamFailureTypes;
         delegate.beforeCommit(() -> {
             if (!judgedByStream) {
                 recordStatus();
@@ -93,14 +95,19 @@ final class JudgedResponse extends ServerHttpResponseDecorator {
     }
 
     private boolean isSuccessfulStream() {
-        MediaType contentType = getHeaders().getContentType();
         int status = status();
-        boolean stream = contentType != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType);
-        if (stream && status >= 200 && status < 300) {
-            judgedByStream = true;
-            return true;
+        if (status < 200 || status >= 300) {
+            return false;
         }
-        return false;
+        MediaType contentType = getHeaders().getContentType();
+        if (contentType == null || !MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)) {
+            return false;
+        }
+        if (stream == null) {
+            stream = new StreamJudge(streamFailureTypes, recorder, classifier, this::status, this::statusOutcome);
+        }
+        judgedByStream = true;
+        return true;
     }
 
     private boolean mayBeQuotaError() {
