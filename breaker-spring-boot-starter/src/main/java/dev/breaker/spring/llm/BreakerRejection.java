@@ -3,8 +3,7 @@ package dev.breaker.spring.llm;
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.spring.config.ErrorFormat;
 import dev.breaker.spring.config.ProviderSettings;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import dev.breaker.spring.web.RejectionBody;
 
 /**
  * The response a client is given, without any connection, where the only way to refuse a call is to
@@ -20,8 +19,6 @@ final class BreakerRejection {
     /** Names the key of the breaker that refused the call. */
     static final String KEY_HEADER = "x-breaker-key";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private BreakerRejection() {
     }
 
@@ -34,26 +31,7 @@ final class BreakerRejection {
     }
 
     static byte[] body(ProviderSettings provider, BreakerOpenException refusal) {
-        ObjectNode body = JSON.createObjectNode();
-        switch (format(provider)) {
-            case ANTHROPIC -> {
-                body.put("type", "error");
-                body.putObject("error").put("type", "overloaded_error").put("message", refusal.getMessage());
-            }
-            case OPENAI -> body.putObject("error")
-                    .put("message", refusal.getMessage())
-                    .put("type", "server_error")
-                    .putNull("param")
-                    .put("code", "circuit_breaker_open");
-            case PROBLEM -> body.put("type", "about:blank")
-                    .put("title", "Service Unavailable")
-                    .put("status", status(provider))
-                    .put("detail", refusal.getMessage())
-                    .put("provider", refusal.provider())
-                    .put("key", refusal.key())
-                    .put("retryAfterSeconds", refusal.retryAfterSeconds());
-        }
-        return JSON.writeValueAsBytes(body);
+        return RejectionBody.bytes(format(provider), status(provider), refusal);
     }
 
     private static ErrorFormat format(ProviderSettings provider) {
