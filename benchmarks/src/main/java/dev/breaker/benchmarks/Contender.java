@@ -13,15 +13,15 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The breakers compared, each configured alike: trip at a 50 % failure rate over the last 100 calls
- * (or the last 60 seconds), once 10 calls are in the window. A 10 % failure mix never trips them.
+ * The breakers compared, each configured alike: trip at a given failure rate (50 %, or 75 % for the
+ * 50 % mix) over the last 100 calls (or the last 60 seconds), once 10 calls are in the window.
  */
 public enum Contender {
 
     /** No breaker at all: the cost of the benchmark harness itself. */
     NO_BREAKER {
         @Override
-        Guard create() {
+        Guard create(int tripPercent) {
             return new Guard() {
                 @Override
                 public void succeed() {
@@ -42,45 +42,45 @@ public enum Contender {
     /** Ours: {@code Breaker.of} with the system coarse clock and the in-memory store. */
     PROVIDER_BREAKER {
         @Override
-        Guard create() {
-            return new ProviderBreakerGuard(Breaker.of("bench", "*", providerBreakerConfig()));
+        Guard create(int tripPercent) {
+            return new ProviderBreakerGuard(Breaker.of("bench", "*", providerBreakerConfig(tripPercent)));
         }
     },
 
     R4J_COUNT_SYNCHRONIZED {
         @Override
-        Guard create() {
-            return r4j(SlidingWindowType.COUNT_BASED, SlidingWindowSynchronizationStrategy.SYNCHRONIZED);
+        Guard create(int tripPercent) {
+            return r4j(SlidingWindowType.COUNT_BASED, SlidingWindowSynchronizationStrategy.SYNCHRONIZED, tripPercent);
         }
     },
 
     R4J_COUNT_LOCK_FREE {
         @Override
-        Guard create() {
-            return r4j(SlidingWindowType.COUNT_BASED, SlidingWindowSynchronizationStrategy.LOCK_FREE);
+        Guard create(int tripPercent) {
+            return r4j(SlidingWindowType.COUNT_BASED, SlidingWindowSynchronizationStrategy.LOCK_FREE, tripPercent);
         }
     },
 
     R4J_TIME_SYNCHRONIZED {
         @Override
-        Guard create() {
-            return r4j(SlidingWindowType.TIME_BASED, SlidingWindowSynchronizationStrategy.SYNCHRONIZED);
+        Guard create(int tripPercent) {
+            return r4j(SlidingWindowType.TIME_BASED, SlidingWindowSynchronizationStrategy.SYNCHRONIZED, tripPercent);
         }
     },
 
     R4J_TIME_LOCK_FREE {
         @Override
-        Guard create() {
-            return r4j(SlidingWindowType.TIME_BASED, SlidingWindowSynchronizationStrategy.LOCK_FREE);
+        Guard create(int tripPercent) {
+            return r4j(SlidingWindowType.TIME_BASED, SlidingWindowSynchronizationStrategy.LOCK_FREE, tripPercent);
         }
     },
 
-    /** Failsafe's count-based breaker: 50 failures of the last 100 executions. */
+    /** Failsafe's count-based breaker: {@code tripPercent} failures of the last 100 executions. */
     FAILSAFE_COUNT {
         @Override
-        Guard create() {
+        Guard create(int tripPercent) {
             return new FailsafeGuard(dev.failsafe.CircuitBreaker.builder()
-                    .withFailureThreshold(50, 100)
+                    .withFailureThreshold(tripPercent, WINDOW_CALLS)
                     .withDelay(Duration.ofSeconds(30))
                     .build());
         }
@@ -90,8 +90,10 @@ public enum Contender {
     static final int WINDOW_SECONDS = 60;
     static final int MINIMUM_CALLS = 10;
 
-    /** A fresh, closed breaker of this kind. */
-    abstract Guard create();
+    static final int TRIP_PERCENT = 50;
+
+    /** A fresh, closed breaker of this kind that trips at {@code tripPercent} % failures. */
+    abstract Guard create(int tripPercent);
 
     /** One call's permission and outcome, as a caller of each library writes it. */
     interface Guard {
@@ -106,26 +108,27 @@ public enum Contender {
         boolean isClosed();
     }
 
-    static BreakerConfig providerBreakerConfig() {
+    static BreakerConfig providerBreakerConfig(int tripPercent) {
         return BreakerConfig.builder()
-                .failureRateThreshold(0.5)
+                .failureRateThreshold(tripPercent / 100.0)
                 .minimumCalls(MINIMUM_CALLS)
                 .windowSize(WINDOW_CALLS)
                 .windowDuration(Duration.ofSeconds(WINDOW_SECONDS))
                 .build();
     }
 
-    static CircuitBreakerConfig r4jConfig(SlidingWindowType type, SlidingWindowSynchronizationStrategy strategy) {
+    static CircuitBreakerConfig r4jConfig(SlidingWindowType type, SlidingWindowSynchronizationStrategy strategy,
+                                          int tripPercent) {
         int size = type == SlidingWindowType.COUNT_BASED ? WINDOW_CALLS : WINDOW_SECONDS;
         return CircuitBreakerConfig.custom()
-                .failureRateThreshold(50)
+                .failureRateThreshold(tripPercent)
                 .slidingWindow(size, MINIMUM_CALLS, type, strategy)
                 .waitDurationInOpenState(Duration.ofSeconds(30))
                 .build();
     }
 
-    private static Guard r4j(SlidingWindowType type, SlidingWindowSynchronizationStrategy strategy) {
-        return new R4jGuard(CircuitBreaker.of("bench", r4jConfig(type, strategy)));
+    private static Guard r4j(SlidingWindowType type, SlidingWindowSynchronizationStrategy strategy, int tripPercent) {
+        return new R4jGuard(CircuitBreaker.of("bench", r4jConfig(type, strategy, tripPercent)));
     }
 
     private static final class ProviderBreakerGuard implements Guard {

@@ -2,6 +2,10 @@ package dev.breaker.benchmarks;
 
 import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
+import dev.breaker.core.BreakerId;
+import dev.breaker.core.clock.BreakerClock;
+import dev.breaker.core.event.TransitionLog;
+import dev.breaker.core.store.InMemoryStateStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowSynchronizationStrategy;
@@ -37,17 +41,20 @@ import java.util.function.Function;
  * object reachable from {@code a} through instance fields and not reachable from {@code b}. Whatever
  * breakers share is thereby left out, whoever shares it: the config and what it holds, the clock,
  * the store, singleton lambdas, interned strings, enum constants. What is per breaker stays in,
- * such as its id and name strings and, for {@code Breaker.of}, its own {@code TransitionLog}.
+ * such as its id and name strings and its own {@code TransitionLog} (as {@code Breaker.of} makes one).
  * Static fields and objects only a thread's stack reaches are never counted.
  *
  * <p>The second measurement is taken after two threads hammered {@code a} at the same time: a
- * {@link java.util.concurrent.atomic.LongAdder} that met contention keeps its striped cells, each
- * padded against false sharing, for the rest of its life.
+ * striped counter that met contention keeps its stripes, each padded against false sharing, for the
+ * rest of its life. The third is taken after that, once {@code a} has also seen failures (one call in
+ * ten for {@value #FAILING_CALLS} calls, the window still holding them): whatever a window keeps
+ * about failures is counted too.
  */
 public final class IdleBreakerFootprint {
 
     private static final int WARM_SUCCESSES = 5;
     private static final long CONTENDED_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final int FAILING_CALLS = 100;
 
     private IdleBreakerFootprint() {
     }
@@ -66,52 +73,84 @@ public final class IdleBreakerFootprint {
                 r4j("R4J_TIME_LOCK_FREE", SlidingWindowType.TIME_BASED, SlidingWindowSynchronizationStrategy.LOCK_FREE),
                 failsafe());
 
-        System.out.printf("%-24s %12s %18s%n", "breaker", "idle bytes", "after contention");
+        System.out.printf("%-24s %12s %18s %16s%n", "breaker", "idle bytes", "after contention", "after failures");
         List<String> histograms = new ArrayList<>();
         for (Subject<?> subject : subjects) {
             Measured measured = subject.measure();
-            System.out.printf("%-24s %12d %18d%n", subject.name, measured.idle, measured.contended);
+            System.out.printf("%-24s %12d %18d %16d%n", subject.name, measured.idle, measured.contended,
+                    measured.failed);
             histograms.add(subject.name + " (idle)\n" + measured.idleHistogram
-                    + subject.name + " (after contention)\n" + measured.contendedHistogram);
+                    + subject.name + " (after contention)\n" + measured.contendedHistogram
+                    + subject.name + " (after failures)\n" + measured.failedHistogram);
         }
         System.out.println();
         System.out.println("Objects counted, per class: count, bytes");
         histograms.forEach(System.out::println);
     }
 
+    /**
+     * The system clock, read through a wrapper without fields. Shared by every breaker, it is left
+     * out of the count anyway; but it references its ticker thread, and through it a class loader
+     * whose graph grows while JOL walks it (by the classes JOL loads), so the two walks of
+     * {@link #retained} would not see the same shared part.
+     */
+    private static final BreakerClock SYSTEM_CLOCK = new BreakerClock() {
+        @Override
+        public long nanoTime() {
+            return BreakerClock.system().nanoTime();
+        }
+
+        @Override
+        public long wallMillis() {
+            return BreakerClock.system().wallMillis();
+        }
+    };
+
     private static Subject<Breaker> providerBreaker() {
-        BreakerConfig config = Contender.providerBreakerConfig();
-        return new Subject<>("PROVIDER_BREAKER", key -> Breaker.of("bench", key, config),
-                breaker -> breaker.tryAcquire().onSuccess());
+        BreakerConfig config = Contender.providerBreakerConfig(Contender.TRIP_PERCENT);
+        // As Breaker.of builds one (its own TransitionLog, the in-memory store), on the wrapped clock.
+        return new Subject<>("PROVIDER_BREAKER", key -> new Breaker(new BreakerId("bench", key), config, SYSTEM_CLOCK,
+                new TransitionLog(), InMemoryStateStore.INSTANCE),
+                breaker -> breaker.tryAcquire().onSuccess(), breaker -> breaker.tryAcquire().onFailure(503));
     }
 
     private static Subject<CircuitBreaker> r4j(String name, SlidingWindowType type,
                                                SlidingWindowSynchronizationStrategy strategy) {
-        CircuitBreakerConfig config = Contender.r4jConfig(type, strategy);
+        CircuitBreakerConfig config = Contender.r4jConfig(type, strategy, Contender.TRIP_PERCENT);
+        Exception failure = new IllegalStateException("503");
         return new Subject<>(name, key -> CircuitBreaker.of(key, config), breaker -> {
             if (breaker.tryAcquirePermission()) {
                 breaker.onSuccess(0, TimeUnit.NANOSECONDS);
+            }
+        }, breaker -> {
+            if (breaker.tryAcquirePermission()) {
+                breaker.onError(0, TimeUnit.NANOSECONDS, failure);
             }
         });
     }
 
     private static Subject<dev.failsafe.CircuitBreaker<Object>> failsafe() {
         dev.failsafe.CircuitBreakerConfig<Object> config = dev.failsafe.CircuitBreaker.builder()
-                .withFailureThreshold(50, 100)
+                .withFailureThreshold(Contender.TRIP_PERCENT, Contender.WINDOW_CALLS)
                 .build()
                 .getConfig();
         return new Subject<>("FAILSAFE_COUNT", key -> dev.failsafe.CircuitBreaker.builder(config).build(), breaker -> {
             if (breaker.tryAcquirePermit()) {
                 breaker.recordSuccess();
             }
+        }, breaker -> {
+            if (breaker.tryAcquirePermit()) {
+                breaker.recordFailure();
+            }
         });
     }
 
-    private record Measured(long idle, String idleHistogram, long contended, String contendedHistogram) {
+    private record Measured(long idle, String idleHistogram, long contended, String contendedHistogram,
+                            long failed, String failedHistogram) {
     }
 
-    /** One kind of breaker: how to build one for a key, and one successful call through it. */
-    private record Subject<B>(String name, Function<String, B> factory, Consumer<B> success) {
+    /** One kind of breaker: how to build one for a key, and one successful and one failed call through it. */
+    private record Subject<B>(String name, Function<String, B> factory, Consumer<B> success, Consumer<B> failure) {
 
         Measured measure() throws InterruptedException {
             B a = factory.apply("key-a");
@@ -139,7 +178,13 @@ public final class IdleBreakerFootprint {
             second.start();
             first.join();
             second.join();
-            return new Measured(idle, idleHistogram, retained(a, b), histogram(a, b));
+            long contended = retained(a, b);
+            String contendedHistogram = histogram(a, b);
+
+            for (int i = 0; i < FAILING_CALLS; i++) {
+                (i % 10 == 0 ? failure : success).accept(a);
+            }
+            return new Measured(idle, idleHistogram, contended, contendedHistogram, retained(a, b), histogram(a, b));
         }
     }
 
