@@ -1,51 +1,68 @@
 package dev.breaker.core.window;
 
-import java.util.concurrent.atomic.LongAdder;
-
 /**
  * The sliding window of a closed breaker: the last {@code size} calls that happened within
- * {@code duration}, judged at a granularity of a tenth of {@code duration}.
+ * {@code duration}, judged at a granularity of a tenth of {@code duration}. Every method may be
+ * called from any thread.
  *
- * <p>Not thread-safe by accident: every method may be called from any thread.
+ * <p>Time is cut into slices of a tenth of the duration, slice {@code s} being the times {@code t}
+ * with {@code floor(t / sliceNanos) == s}. A call made in slice {@code s} is in the window at slice
+ * {@code c} while {@code c - s < 10}: a call younger than nine tenths of the duration always counts,
+ * a call older than the duration never does.
  *
  * <h2>Implementation notes</h2>
- * The window has two modes. While it holds no failure, every call in it is a success, so a
- * success count per time slice (a tenth of the duration) records it exactly; a success then costs
- * one {@link LongAdder} increment and two volatile reads, with no lock and no allocation. The first
- * failure switches to the exact mode: under the window's lock, the successes still in the window
- * are replayed, newest first and at most {@code size - 1} of them, into a ring of outcomes, and from
- * then on every outcome goes into the ring. When the last failure has left the ring (pushed out by
- * newer calls or aged out), the ring is dropped and successes are counted per slice again.
+ * <b>What is kept.</b> Calls are numbered in the order they are recorded: their positions. Successes
+ * are only counted, in a {@link StripedCounter}. Failures are recorded under a lock in a
+ * {@link CallLedger}: how many there were, and which positions failed (a bitmap of about
+ * {@code size} bits, allocated on the first failure and kept). At each slice boundary the ledger
+ * notes how many calls had been recorded. The window is then the latest
+ * {@code min(size, total - mark of its oldest slice)} positions, and its failures the positions set
+ * among them. A failure entering an empty window or the last one leaving it costs nothing extra:
+ * nothing is replayed, allocated or dropped.
  *
- * <p>A slice is identified by {@code floor(nanoTime / sliceNanos)}. A call made in slice {@code s}
- * is in the window at slice {@code c} while {@code c - s < 10}: a call younger than nine tenths of
- * the duration always counts, a call older than the duration never does.
+ * <p><b>The success path</b> is a volatile read of {@code sliceEnd} (a boundary passed: take the lock
+ * once per slice to note it), one increment of the striped count and a volatile read of
+ * {@code judgeSuccesses}: no lock, no allocation, with or without failures in the window.
  *
- * <p>Accepted race: a success that reads "no failure yet" just before another thread's first
- * failure switches modes can be missing from the ring, so the rate is judged over one fewer call.
- * The success is still counted in {@link #totalSuccesses()}, which is exact.
+ * <p><b>When a success is judged.</b> A success adds a call that did not fail, and once the window
+ * is full it pushes out the oldest call: neither raises the failure count, nor the failure rate once
+ * the window holds {@code size} calls. So after a verdict of "no trip", a success can only make a rule
+ * hold while the window holds fewer than {@code size} calls (it may bring them up to
+ * {@code minimum-calls}), or once older calls have aged out (a slice boundary passed). Only then is
+ * {@code judgeSuccesses} set, and only then does {@link #recordSuccess} take the lock and return
+ * counts; a judged success clears it again once the window is full. Every failure is judged.
+ *
+ * <p><b>What is exact.</b> Calls recorded one at a time (as in the model-based test) give exactly the
+ * documented window, and every success and failure a window records is in its count exactly once,
+ * whatever the threads: {@link #totalSuccesses()} is exact once the calls are done.
+ *
+ * <p><b>Accepted races</b>, with calls recorded at the same time by several threads:
+ * <ul>
+ *   <li>a failure's position is the successes counted when it takes the lock plus the failures
+ *       before it: a success recorded at the same moment falls before or after it. Concurrent calls
+ *       have no order anyway; none is lost or counted twice, and failures never exceed calls;</li>
+ *   <li>a success that reads {@code judgeSuccesses} just before a concurrent failure or slice
+ *       boundary sets it is not judged; the next judged call judges a window that includes it;</li>
+ *   <li>a call whose time was read before a boundary that another thread has already noted counts in
+ *       the new slice: it ages out one slice later, never earlier.</li>
+ * </ul>
+ *
+ * <p><b>Memory ordering.</b> The ledger is read and written only under its lock (a CAS to acquire, a
+ * release store to let go). {@code sliceEnd} and {@code judgeSuccesses} are volatile and written under
+ * the lock; outside it they are hints: a stale {@code sliceEnd} sends a thread to the lock, which
+ * checks again, and a stale {@code judgeSuccesses} is the second race above. The success count is
+ * read once per locked section, so the marks, positions and counts of one section agree.
  */
 public final class OutcomeWindow {
 
-    static final int SLICES = 10;
+    static final int SLICES = CallLedger.SLICES;
 
     private final int size;
     private final long sliceNanos;
-
-    /** Every success ever recorded; the per-slice counts are differences of its marks. */
-    private final LongAdder successes = new LongAdder();
-
-    /** {@code marks[s % SLICES]} = the value of {@link #successes} when slice {@code s} began. */
-    private final long[] marks = new long[SLICES];
-    private long lastSlice;
+    private final StripedCounter successes = new StripedCounter();
+    private final CallLedger ledger;
     private volatile long sliceEnd;
-
-    private volatile boolean exact;
-    private long[] ringSlices;
-    private boolean[] ringFailed;
-    private int oldest;
-    private int count;
-    private int failures;
+    private volatile boolean judgeSuccesses;
 
     public OutcomeWindow(int size, long durationNanos, long now) {
         if (size < 1 || durationNanos < SLICES) {
@@ -53,159 +70,114 @@ public final class OutcomeWindow {
         }
         this.size = size;
         this.sliceNanos = durationNanos / SLICES;
-        this.lastSlice = Math.floorDiv(now, sliceNanos);
-        this.sliceEnd = (lastSlice + 1) * sliceNanos;
+        long slice = Math.floorDiv(now, sliceNanos);
+        this.ledger = new CallLedger(size, slice);
+        this.sliceEnd = (slice + 1) * sliceNanos;
     }
 
     /**
-     * Records a success. Returns the window's counts when it holds a failure (so that a rule may be
-     * judged), or null when it holds none: then no rule can hold.
+     * Records a success. Returns the window's counts when a trip rule could newly hold on them (see
+     * the notes above), or null when none can: then there is nothing to judge.
      */
     public WindowCounts recordSuccess(long now) {
         if (now >= sliceEnd) {
             rotate(now);
         }
         successes.increment();
-        return exact ? recordExact(now, false) : null;
+        return judgeSuccesses ? judgeSuccess(now) : null;
     }
 
     /** Records a failure and returns the counts that include it. */
     public WindowCounts recordFailure(long now) {
-        return recordExact(now, true);
+        ledger.lock();
+        try {
+            long successCount = successes.sum();
+            advance(now, successCount);
+            ledger.addFailure(successCount);
+            long total = ledger.total(successCount);
+            int calls = ledger.calls(total);
+            setJudgeSuccesses(calls < size);
+            return new WindowCounts(calls, ledger.failures(total, calls));
+        } finally {
+            ledger.unlock();
+        }
     }
 
     /** The counts at {@code now}, after ageing out what is too old. */
-    public synchronized WindowCounts counts(long now) {
-        rotate(now);
-        if (exact) {
-            expire(lastSlice);
-            WindowCounts counts = new WindowCounts(count, failures);
-            leaveExactModeIfClean();
-            return counts;
+    public WindowCounts counts(long now) {
+        ledger.lock();
+        try {
+            long successCount = successes.sum();
+            advance(now, successCount);
+            long total = ledger.total(successCount);
+            int calls = ledger.calls(total);
+            return new WindowCounts(calls, ledger.failures(total, calls));
+        } finally {
+            ledger.unlock();
         }
-        long inWindow = successesInWindow();
-        return new WindowCounts((int) Math.min(size, inWindow), 0);
     }
 
     /** Empties the window; {@link #totalSuccesses()} keeps counting. */
-    public synchronized void reset(long now) {
-        rotate(now);
-        long sum = successes.sum();
-        java.util.Arrays.fill(marks, sum);
-        dropRing();
+    public void reset(long now) {
+        ledger.lock();
+        try {
+            long successCount = successes.sum();
+            advance(now, successCount);
+            ledger.clear(successCount);
+            setJudgeSuccesses(false);
+        } finally {
+            ledger.unlock();
+        }
     }
 
-    /** Every success recorded since the window was made, exact. */
+    /** Every success recorded since the window was made, exact once the calls recording them are done. */
     public long totalSuccesses() {
         return successes.sum();
     }
 
-    private synchronized WindowCounts recordExact(long now, boolean failed) {
-        rotate(now);
-        if (!exact) {
-            if (!failed) {
-                return null;
-            }
-            enterExactMode();
-        }
-        expire(lastSlice);
-        push(lastSlice, failed);
-        WindowCounts counts = new WindowCounts(count, failures);
-        leaveExactModeIfClean();
-        return counts;
-    }
-
-    private void enterExactMode() {
-        if (ringSlices == null) {
-            ringSlices = new long[size];
-            ringFailed = new boolean[size];
-        }
-        // Replay the successes still in the window (oldest first), keeping room for the failure.
-        long budget = size - 1;
-        long[] perSlice = new long[SLICES];
-        for (int age = 0; age < SLICES && budget > 0; age++) {
-            long slice = lastSlice - age;
-            long inSlice = Math.min(budget, successesIn(slice));
-            perSlice[age] = inSlice;
-            budget -= inSlice;
-        }
-        for (int age = SLICES - 1; age >= 0; age--) {
-            for (long i = 0; i < perSlice[age]; i++) {
-                push(lastSlice - age, false);
-            }
-        }
-        exact = true;
-    }
-
-    private void push(long slice, boolean failed) {
-        if (count == size) {
-            evictOldest();
-        }
-        int index = (oldest + count) % size;
-        ringSlices[index] = slice;
-        ringFailed[index] = failed;
-        count++;
-        if (failed) {
-            failures++;
+    private WindowCounts judgeSuccess(long now) {
+        ledger.lock();
+        try {
+            long successCount = successes.sum();
+            advance(now, successCount);
+            long total = ledger.total(successCount);
+            int calls = ledger.calls(total);
+            int failures = ledger.failures(total, calls);
+            setJudgeSuccesses(failures > 0 && calls < size);
+            return failures > 0 ? new WindowCounts(calls, failures) : null;
+        } finally {
+            ledger.unlock();
         }
     }
 
-    private void expire(long currentSlice) {
-        while (count > 0 && currentSlice - ringSlices[oldest] >= SLICES) {
-            evictOldest();
+    private void rotate(long now) {
+        ledger.lock();
+        try {
+            advance(now, successes.sum());
+        } finally {
+            ledger.unlock();
         }
     }
 
-    private void evictOldest() {
-        if (ringFailed[oldest]) {
-            failures--;
-        }
-        oldest = (oldest + 1) % size;
-        count--;
-    }
-
-    private void leaveExactModeIfClean() {
-        if (exact && failures == 0) {
-            dropRing();
-        }
-    }
-
-    private void dropRing() {
-        exact = false;
-        ringSlices = null;
-        ringFailed = null;
-        oldest = 0;
-        count = 0;
-        failures = 0;
-    }
-
-    private synchronized void rotate(long now) {
+    /** Under the lock: notes the slice boundaries passed by {@code now}. */
+    private void advance(long now, long successCount) {
         if (now < sliceEnd) {
             return;
         }
         long slice = Math.floorDiv(now, sliceNanos);
-        long sum = successes.sum();
-        for (long s = Math.max(lastSlice + 1, slice - SLICES + 1); s <= slice; s++) {
-            marks[index(s)] = sum;
+        if (ledger.advanceTo(slice, successCount)) {
+            sliceEnd = (slice + 1) * sliceNanos;
+            long total = ledger.total(successCount);
+            if (ledger.holdsFailure(total, ledger.calls(total))) {
+                setJudgeSuccesses(true); // calls aged out: the failure rate may have risen
+            }
         }
-        lastSlice = slice;
-        sliceEnd = (slice + 1) * sliceNanos;
     }
 
-    private long successesInWindow() {
-        long total = 0;
-        for (int age = 0; age < SLICES; age++) {
-            total += successesIn(lastSlice - age);
+    /** Under the lock; writes only on a change, to spare the line that every success reads. */
+    private void setJudgeSuccesses(boolean judge) {
+        if (judgeSuccesses != judge) {
+            judgeSuccesses = judge;
         }
-        return total;
-    }
-
-    private long successesIn(long slice) {
-        long end = slice == lastSlice ? successes.sum() : marks[index(slice + 1)];
-        return Math.max(0, end - marks[index(slice)]);
-    }
-
-    private static int index(long slice) {
-        return (int) Math.floorMod(slice, (long) SLICES);
     }
 }

@@ -1,0 +1,128 @@
+package dev.breaker.core.window;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * The exact books of an {@link OutcomeWindow}: how many calls had been recorded when each of the last
+ * ten slices began, how many of all calls failed, and at which positions. Positions count every call
+ * the window recorded, from 0: the {@code total}-th call is at position {@code total - 1}, where
+ * {@code total} is the successes (the window's striped count, passed in) plus the failures (counted
+ * here).
+ *
+ * <p>The window's calls are then the positions from {@code total - calls} on, where
+ * {@code calls = min(size, total - mark of the oldest slice)}: the latest {@code size} of the calls
+ * made in the last ten slices, as calls are recorded in order of time.
+ *
+ * <p>Every method but {@link #lock()} and {@link #unlock()} must be called with the lock held. The lock is a spin lock:
+ * the sections it guards are a few dozen instructions, allocate nothing after the first failure and
+ * call nothing outside this package, and an uncontended acquire and release cost one CAS, where a
+ * monitor costs two. A waiter that spins for long (the holder was descheduled) yields its core.
+ */
+final class CallLedger {
+
+    static final int SLICES = 10;
+
+    private static final VarHandle LOCK;
+    private static final int SPINS_BEFORE_YIELD = 64;
+
+    static {
+        try {
+            LOCK = MethodHandles.lookup().findVarHandle(CallLedger.class, "lock", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final int size;
+    /** {@code marks[s % SLICES]} = the total when slice {@code s} began, for the last ten slices. */
+    private final long[] marks = new long[SLICES];
+    private volatile int lock;
+    private long lastSlice;
+    /** The mark of the oldest slice in the window, kept apart so that counting divides nothing. */
+    private long oldestMark;
+    private long failuresRecorded;
+    /** Allocated on the first failure and kept: leaving and re-entering "has a failure" is free. */
+    private FailurePositions positions;
+
+    CallLedger(int size, long slice) {
+        this.size = size;
+        this.lastSlice = slice;
+    }
+
+    void lock() {
+        if (!LOCK.compareAndSet(this, 0, 1)) {
+            lockContended();
+        }
+    }
+
+    void unlock() {
+        LOCK.setRelease(this, 0);
+    }
+
+    private void lockContended() {
+        int spins = 0;
+        do {
+            while (lock != 0) {
+                if (++spins < SPINS_BEFORE_YIELD) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+        } while (!LOCK.compareAndSet(this, 0, 1));
+    }
+
+    /** Moves on to {@code slice} if it is newer; returns whether it was. */
+    boolean advanceTo(long slice, long successes) {
+        if (slice <= lastSlice) {
+            return false;
+        }
+        long total = total(successes);
+        for (long s = Math.max(lastSlice + 1, slice - SLICES + 1); s <= slice; s++) {
+            marks[index(s)] = total;
+        }
+        lastSlice = slice;
+        oldestMark = marks[index(slice - SLICES + 1)];
+        return true;
+    }
+
+    /** Records a failure as the next call. */
+    void addFailure(long successes) {
+        if (positions == null) {
+            positions = new FailurePositions(size);
+        }
+        positions.add(total(successes));
+        failuresRecorded++;
+    }
+
+    long total(long successes) {
+        return successes + failuresRecorded;
+    }
+
+    /** The calls in the window, of {@code total} recorded. */
+    int calls(long total) {
+        return (int) Math.min(size, total - oldestMark);
+    }
+
+    /** The failures among the window's {@code calls}, of {@code total} recorded. */
+    int failures(long total, int calls) {
+        return positions == null ? 0 : positions.countFrom(total - calls);
+    }
+
+    /** Whether the window holds a failure (cheaper than counting them). */
+    boolean holdsFailure(long total, int calls) {
+        return positions != null && positions.last() >= total - calls;
+    }
+
+    /** Empties the window: the calls recorded so far are older than any slice in it. */
+    void clear(long successes) {
+        oldestMark = total(successes);
+        Arrays.fill(marks, oldestMark);
+    }
+
+    private static int index(long slice) {
+        return (int) Math.floorMod(slice, (long) SLICES);
+    }
+}
