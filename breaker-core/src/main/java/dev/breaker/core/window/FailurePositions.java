@@ -9,13 +9,16 @@ package dev.breaker.core.window;
  * failure and itself (successes, or leftovers of an earlier lap around the bitmap) before it sets
  * its own, so the bits of the last {@code capacity} positions up to the latest failure are always
  * exact. 100 calls take two {@code long}s.
+ *
+ * <p>The caller keeps the latest failure's position: this object's fields never change after it is
+ * built, and a failure writes only the bitmap's cache line (the window's lock and counts are in
+ * another one), which matters when threads on several cores fail in turn.
  */
 final class FailurePositions {
 
     private final long[] words;
     private final long capacity;
     private final int wordMask;
-    private long last = -1;
 
     /** Room for at least {@code calls} positions. */
     FailurePositions(int calls) {
@@ -25,40 +28,37 @@ final class FailurePositions {
         this.wordMask = words.length - 1;
     }
 
-    /** Records a failure at {@code position}, which must come after every failure recorded before. */
-    void add(long position) {
-        if (position <= last) {
-            throw new IllegalArgumentException("position " + position + " does not come after " + last);
+    /**
+     * Records a failure at {@code position}; {@code latest} is the latest failure recorded before it
+     * (-1 for none), which it must come after.
+     */
+    void add(long latest, long position) {
+        if (position <= latest) {
+            throw new IllegalArgumentException("position " + position + " does not come after " + latest);
         }
-        if (position - last > capacity) {
+        if (position - latest > capacity) {
             java.util.Arrays.fill(words, 0L);
-        } else if (position - last > 1) {
-            clear(last + 1, position - 1);
+        } else if (position - latest > 1) {
+            clear(latest + 1, position - 1);
         }
         words[word(position)] |= 1L << position;
-        last = position;
-    }
-
-    /** The position of the latest failure, or -1 when none was recorded. */
-    long last() {
-        return last;
     }
 
     /**
-     * The failures at positions {@code from} and after; {@code from} must lie within the last
-     * {@code capacity} positions up to {@link #last()} (any position of a window of at most
-     * {@code capacity} calls that ends after it does).
+     * The failures at positions {@code from} to {@code latest}, the latest failure recorded (-1 for
+     * none); {@code from} must lie within the last {@code capacity} positions up to {@code latest}
+     * (any position of a window of at most {@code capacity} calls that ends after it does).
      */
-    int countFrom(long from) {
-        if (from > last) {
+    int count(long from, long latest) {
+        if (from > latest) {
             return 0;
         }
-        if (from <= last - capacity) {
-            throw new IllegalArgumentException("position " + from + " is no longer held (latest " + last + ")");
+        if (from <= latest - capacity) {
+            throw new IllegalArgumentException("position " + from + " is no longer held (latest " + latest + ")");
         }
         int count = 0;
-        for (long p = from; p <= last; ) {
-            long end = Math.min(last, p | (Long.SIZE - 1));
+        for (long p = from; p <= latest; ) {
+            long end = Math.min(latest, p | (Long.SIZE - 1));
             count += Long.bitCount(words[word(p)] & mask(p, end));
             p = end + 1;
         }
