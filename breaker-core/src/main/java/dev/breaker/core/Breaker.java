@@ -84,6 +84,7 @@ public final class Breaker {
         this.clock = clock;
         this.listener = listener;
         long now = clock.nanoTime();
+        clock.requireStep(config.windowDuration().dividedBy(10)); // the window judges ages per tenth of it
         this.window = new OutcomeWindow(config.windowSize(), config.windowDuration().toNanos(), now);
         this.tripRule = new TripRule(config);
         this.openPeriod = new OpenPeriod(config, () -> ThreadLocalRandom.current().nextDouble());

@@ -15,16 +15,19 @@ import static org.awaitility.Awaitility.await;
 
 class SystemBreakerClockTest {
 
+    /** Test clocks tick every millisecond and fall asleep after 20 ms, to keep the tests short. */
+    private static final Duration STEP = Duration.ofMillis(1);
+
     @Test
     void theTickerParksWhenNobodyReadsTheTime() {
-        SystemBreakerClock clock = new SystemBreakerClock(20, "test-clock-idle");
+        SystemBreakerClock clock = new SystemBreakerClock(STEP, Duration.ofMillis(20), "test-clock-idle");
 
         await().atMost(Duration.ofSeconds(10)).until(clock::isAsleep);
     }
 
     @Test
     void aReadOfAParkedClockIsFreshAndWakesTheTicker() {
-        SystemBreakerClock clock = new SystemBreakerClock(20, "test-clock-wake");
+        SystemBreakerClock clock = new SystemBreakerClock(STEP, Duration.ofMillis(20), "test-clock-wake");
         await().atMost(Duration.ofSeconds(10)).until(clock::isAsleep);
 
         long before = System.nanoTime();
@@ -38,7 +41,7 @@ class SystemBreakerClockTest {
 
     @Test
     void theTickerKeepsTickingWhileTheTimeIsRead() {
-        SystemBreakerClock clock = new SystemBreakerClock(20, "test-clock-busy");
+        SystemBreakerClock clock = new SystemBreakerClock(STEP, Duration.ofMillis(20), "test-clock-busy");
         long start = System.nanoTime();
 
         // Read for ten times the idle span: the ticker must never fall asleep meanwhile.
@@ -51,7 +54,7 @@ class SystemBreakerClockTest {
 
     @Test
     void timeNeverRunsBackwardsForAReaderWhileTheTickerSleepsAndWakes() throws InterruptedException {
-        SystemBreakerClock clock = new SystemBreakerClock(2, "test-clock-stress");
+        SystemBreakerClock clock = new SystemBreakerClock(STEP, Duration.ofMillis(2), "test-clock-stress");
         int threads = 8;
         CountDownLatch start = new CountDownLatch(1);
         AtomicReference<String> failure = new AtomicReference<>();
@@ -81,6 +84,38 @@ class SystemBreakerClockTest {
         }
 
         assertThat(failure.get()).isNull();
+    }
+
+    @Test
+    void stepsEveryTenMillisecondsUnlessAskedForFinerDownToOne() {
+        SystemBreakerClock clock = new SystemBreakerClock(SystemBreakerClock.STEP, SystemBreakerClock.IDLE, "test-clock-step");
+        assertThat(clock.step()).isEqualTo(Duration.ofMillis(10));
+
+        clock.requireStep(Duration.ofMillis(3));
+        assertThat(clock.step()).isEqualTo(Duration.ofMillis(3));
+        clock.requireStep(Duration.ofSeconds(6)); // a coarser wish changes nothing
+        assertThat(clock.step()).isEqualTo(Duration.ofMillis(3));
+        clock.requireStep(Duration.ofNanos(100_000));
+        assertThat(clock.step()).isEqualTo(Duration.ofMillis(1));
+    }
+
+    /** Distinct times seen while reading without pause: about one per step, far fewer than one per millisecond. */
+    @Test
+    void servesAboutOneTimePerStepToABusyReader() {
+        SystemBreakerClock clock = new SystemBreakerClock(SystemBreakerClock.STEP, SystemBreakerClock.IDLE, "test-clock-coarse");
+        Duration reading = Duration.ofMillis(500);
+        long start = System.nanoTime();
+        long last = clock.nanoTime();
+        int distinct = 1;
+        while (System.nanoTime() - start < reading.toNanos()) {
+            long now = clock.nanoTime();
+            if (now != last) {
+                distinct++;
+                last = now;
+            }
+        }
+        // 50 steps in 500 ms; a late tick only lowers the count. A 1 ms clock would show about 500.
+        assertThat(distinct).isLessThanOrEqualTo(75);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
