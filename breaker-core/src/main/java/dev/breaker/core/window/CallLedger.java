@@ -19,8 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Every method but {@link #lock()} and {@link #unlock()} must be called with the lock held. The
  * lock is a spin lock: the sections it guards are a few dozen instructions, allocate nothing after
  * the first failure and call nothing outside this package, and an uncontended acquire and release
- * cost one CAS and a plain store, where a monitor costs two CAS (a failure of the 50 % mix measured
- * about 7 ns faster). A waiter spins briefly, then parks for a few microseconds at a time: the
+ * cost one CAS and a plain store, where a monitor costs two CAS (about 7 ns more per failure in
+ * {@code WindowBenchmark}). A waiter spins briefly, then parks for a moment at a time: the
  * holder never has to wake anyone, so releasing stays a plain store, and a waiter whose holder was
  * descheduled gives its core back instead of spinning (spinning, then yielding, cost a loaded
  * 2-core machine several times the CPU per call of a monitor).

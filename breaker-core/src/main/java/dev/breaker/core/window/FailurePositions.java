@@ -1,5 +1,7 @@
 package dev.breaker.core.window;
 
+import java.util.Arrays;
+
 /**
  * Which of the latest calls failed, by position: call {@code p} is the {@code p}-th call the window
  * recorded (from 0, successes and failures alike). A circular bitmap of {@code capacity} bits, a power
@@ -37,7 +39,7 @@ final class FailurePositions {
             throw new IllegalArgumentException("position " + position + " does not come after " + latest);
         }
         if (position - latest > capacity) {
-            java.util.Arrays.fill(words, 0L);
+            Arrays.fill(words, 0L);
         } else if (position - latest > 1) {
             clear(latest + 1, position - 1);
         }
