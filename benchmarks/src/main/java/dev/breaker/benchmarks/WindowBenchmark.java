@@ -18,7 +18,6 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,7 +45,7 @@ public class WindowBenchmark {
 
     @Setup
     public void setup() {
-        window = new OutcomeWindow(Contender.WINDOW_CALLS, Duration.ofSeconds(Contender.WINDOW_SECONDS).toNanos(),
+        window = new OutcomeWindow(Contender.WINDOW_CALLS, Contender.PROVIDER_WINDOW.toNanos(),
                 clock.nanoTime());
         breaker = Breaker.of("bench", "*", Contender.providerBreakerConfig(FailureMix.HALF.tripPercent));
     }
