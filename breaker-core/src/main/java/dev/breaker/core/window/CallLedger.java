@@ -20,11 +20,10 @@ import java.util.concurrent.locks.LockSupport;
  * lock is a spin lock: the sections it guards are a few dozen instructions, allocate nothing after
  * the first failure and call nothing outside this package, and an uncontended acquire and release
  * cost one CAS and a plain store, where a monitor costs two CAS (about 7 ns more per failure in
- * {@code WindowBenchmark}). A waiter spins briefly, then parks for a moment at a time, twice as
- * long each time (2 µs to 200 µs): the holder never has to wake anyone, so releasing stays a plain
- * store, and a waiter whose holder was descheduled gives its core back instead of spinning
- * (spinning, then yielding, cost a loaded 2-core machine several times the CPU per call of a
- * monitor).
+ * {@code WindowBenchmark}). A waiter spins briefly, then parks for a moment at a time: the
+ * holder never has to wake anyone, so releasing stays a plain store, and a waiter whose holder was
+ * descheduled gives its core back instead of spinning (spinning, then yielding, cost a loaded
+ * 2-core machine several times the CPU per call of a monitor).
  */
 final class CallLedger {
 
@@ -32,8 +31,7 @@ final class CallLedger {
 
     private static final VarHandle LOCK;
     private static final int SPINS_BEFORE_PARKING = 64;
-    private static final long FIRST_PARK_NANOS = 2_000;
-    private static final long LAST_PARK_NANOS = 200_000;
+    private static final long PARK_NANOS = 2_000;
 
     static {
         try {
@@ -73,16 +71,12 @@ final class CallLedger {
 
     private void lockContended() {
         int spins = 0;
-        long park = FIRST_PARK_NANOS;
         do {
             while (lock != 0) {
                 if (++spins < SPINS_BEFORE_PARKING) {
                     Thread.onSpinWait();
                 } else {
-                    // Longer each time: a holder that is still not done was descheduled, and waking
-                    // up to find it so costs a waiter several microseconds of CPU each time.
-                    LockSupport.parkNanos(this, park);
-                    park = Math.min(park * 2, LAST_PARK_NANOS);
+                    LockSupport.parkNanos(this, PARK_NANOS);
                 }
             }
         } while (!LOCK.compareAndSet(this, 0, 1));
