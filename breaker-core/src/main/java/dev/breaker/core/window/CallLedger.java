@@ -23,7 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@code WindowBenchmark}). A waiter spins briefly, then parks for a moment at a time: the
  * holder never has to wake anyone, so releasing stays a plain store, and a waiter whose holder was
  * descheduled gives its core back instead of spinning (spinning, then yielding, cost a loaded
- * 2-core machine several times the CPU per call of a monitor).
+ * 2-core machine several times the CPU per call of a monitor). Tried and dropped: parking twice
+ * as long each time (slower with two threads: a waiter slept on after the release), and a monitor
+ * (3 ns more per call of the 50 % mix on one thread; with two threads it showed the same
+ * occasional forks ten times slower as this lock and resilience4j's did, on this shared VM).
  */
 final class CallLedger {
 
