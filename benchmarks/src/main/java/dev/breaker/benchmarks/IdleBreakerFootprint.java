@@ -14,6 +14,7 @@ import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.util.Multiset;
 import org.openjdk.jol.vm.VM;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -103,6 +104,11 @@ public final class IdleBreakerFootprint {
         @Override
         public long wallMillis() {
             return BreakerClock.system().wallMillis();
+        }
+
+        @Override
+        public void requireStep(Duration step) {
+            BreakerClock.system().requireStep(step);
         }
     };
 
