@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How one provider's breakers behave. Every default is the documented one (see the README's
- * configuration table); {@link #defaults()} returns them all, {@link #builder()} changes some.
+ * How one provider's breakers behave. Every default is the documented one (see the table in
+ * docs/configuration.md); {@link #defaults()} returns them all, {@link #builder()} changes some.
  *
  * @param failureStatuses HTTP statuses that count as failures
  * @param countTimeouts whether timeouts and connection failures count as failures

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One breaker's link to Redis. See the README's "Shared state through Redis" for the whole design.
+ * One breaker's link to Redis. See docs/redis.md, "Shared state through Redis", for the whole design.
  *
  * <h2>Threads</h2>
  * The breaker calls {@link #published}, {@link #recorded}, {@link #tryAcquireProbe} and

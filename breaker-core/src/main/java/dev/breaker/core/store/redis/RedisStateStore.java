@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * timeout; no call ever fails or waits for Redis, except that a half-open probe waits at most
  * {@code probeWait} for its lease. While Redis is unreachable each replica carries on with its own
  * breakers, and {@link #status()} says so; when Redis is back, state converges again. The design is
- * described in the README's "Shared state through Redis".
+ * described in docs/redis.md, "Shared state through Redis".
  *
  * <p>Requires {@code io.lettuce:lettuce-core} on the classpath, and Redis 6.2 or later.
  */
