@@ -1,6 +1,6 @@
 package dev.breaker.spring.autoconfigure;
 
-import dev.breaker.spring.config.InvalidBreakerPropertyException;
+import dev.breaker.spring.provider.InvalidBreakerPropertyException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
