@@ -5,7 +5,7 @@ import dev.breaker.core.Outcome;
 import dev.breaker.core.classify.OutcomeClassifier;
 import dev.breaker.core.classify.ResponseHeaders;
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.spring.dialect.StreamErrorScanner;
+import dev.breaker.spring.dialect.StreamScanner;
 import dev.breaker.spring.provider.ProviderSettings;
 
 import java.util.Locale;
@@ -55,7 +55,7 @@ public final class ResponseJudge {
         Outcome outcome = classifier.outcomeOf(status);
         if (outcome == Outcome.SUCCESS && status / 100 == 2 && isEventStream(contentType)) {
             return new StreamVerdict(this, status, classifier.ofResponse(status, headers),
-                    new StreamErrorScanner(streamFailureTypes));
+                    new StreamScanner(streamFailureTypes));
         }
         CallResult byStatus = classifier.ofResponse(status, headers);
         if (status == TOO_MANY_REQUESTS && outcome == Outcome.FAILURE && quotaErrors && mayBeJson(contentType)) {

@@ -1,7 +1,7 @@
 package dev.breaker.spring.judge;
 
 import dev.breaker.core.CallResult;
-import dev.breaker.spring.dialect.StreamErrorScanner;
+import dev.breaker.spring.dialect.StreamScanner;
 
 /**
  * A 2xx {@code text/event-stream}, judged by the provider error events in it: an overload that
@@ -15,9 +15,9 @@ final class StreamVerdict extends ResponseVerdict {
     private final ResponseJudge judge;
     private final int status;
     private final CallResult byStatus;
-    private final StreamErrorScanner scanner;
+    private final StreamScanner scanner;
 
-    StreamVerdict(ResponseJudge judge, int status, CallResult byStatus, StreamErrorScanner scanner) {
+    StreamVerdict(ResponseJudge judge, int status, CallResult byStatus, StreamScanner scanner) {
         this.judge = judge;
         this.status = status;
         this.byStatus = byStatus;
