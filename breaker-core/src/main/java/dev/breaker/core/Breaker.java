@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>Never more than {@code half-open-max-calls} probes hold a slot at the same time.</li>
  *   <li>An outcome reported for a permit of an older state generation changes no state.</li>
  *   <li>The closed success path reads no clock but the coarse one, takes no lock and allocates nothing.</li>
+ *   <li>Time moves the state, not only traffic: every read ({@link #state()}, {@link #snapshot()},
+ *       {@link #retryAfter()}, meters, health, the registry's eviction scan) first ends an open period
+ *       that is over, so a breaker nobody calls reports HALF_OPEN once {@code retry-at} has passed.</li>
  * </ul>
  */
 public final class Breaker {
@@ -63,6 +66,7 @@ public final class Breaker {
     private final SharedState shared;
 
     private volatile State state;
+    private final ClosedState firstClosed;
 
     /** Successes that belong in no window: probes, and calls admitted by an older closed generation. */
     private final LongAdder successesOutsideWindow = new LongAdder();
@@ -71,7 +75,6 @@ public final class Breaker {
     private final LongAdder rejections = new LongAdder();
     private final LongAdder trips = new LongAdder();
     private volatile int lastFailureStatus;
-    private volatile TransitionReason lastOpenReason;
     private volatile long lastAccess;
 
     /**
@@ -87,7 +90,8 @@ public final class Breaker {
         this.window = new OutcomeWindow(config.windowSize(), config.windowDuration().toNanos(), now);
         this.tripRule = new TripRule(config);
         this.openPeriod = new OpenPeriod(config, () -> ThreadLocalRandom.current().nextDouble());
-        this.state = new ClosedState(this);
+        this.firstClosed = new ClosedState(this);
+        this.state = firstClosed;
         this.lastAccess = now;
         this.shared = store.attach(id, config, new Local());
     }
@@ -96,6 +100,15 @@ public final class Breaker {
     public static Breaker of(String provider, String key, BreakerConfig config) {
         return new Breaker(new BreakerId(provider, key), config, BreakerClock.system(),
                 new dev.breaker.core.event.TransitionLog(), InMemoryStateStore.INSTANCE);
+    }
+
+    /**
+     * The permit of the breaker's first CLOSED generation, for a call admitted before the breaker
+     * existed (a key without a breaker is closed, see {@code ProviderBreakers#tryAcquire}). Its
+     * outcome counts like any closed call while that generation lasts, and only in the totals after.
+     */
+    public Permit firstClosedPermit() {
+        return firstClosed;
     }
 
     /** A permit for one call, or null when the breaker rejects it (see {@link #retryAfter()}). */
@@ -125,7 +138,7 @@ public final class Breaker {
      * half-open probes are all taken; {@code open-duration} while forced open; zero while closed.
      */
     public Duration retryAfter() {
-        State current = state;
+        State current = current();
         if (current instanceof OpenState open) {
             return Duration.ofNanos(Math.max(0, open.retryAt - clock.nanoTime()));
         }
@@ -139,12 +152,12 @@ public final class Breaker {
     }
 
     public BreakerState state() {
-        return state.publicState();
+        return current().publicState();
     }
 
     /** Whether the current state was forced by an operator. */
     public boolean isForced() {
-        return state.isForced();
+        return current().isForced();
     }
 
     public BreakerId id() {
@@ -172,7 +185,7 @@ public final class Breaker {
 
     /** The breaker as the endpoint shows it. */
     public BreakerSnapshot snapshot() {
-        State current = state;
+        State current = current();
         long now = clock.nanoTime();
         WindowCounts frozen = current.countsAtTrip();
         WindowCounts counts = frozen != null ? frozen : window.counts(now);
@@ -206,7 +219,7 @@ public final class Breaker {
 
     /** Half-open probes holding a slot right now (0 unless HALF_OPEN). */
     public int probesInFlight() {
-        return state instanceof HalfOpenState halfOpen ? halfOpen.probesInFlight() : 0;
+        return current() instanceof HalfOpenState halfOpen ? halfOpen.probesInFlight() : 0;
     }
 
     /** When the registry last handed out this breaker, on the breaker clock (for LRU eviction). */
@@ -225,6 +238,16 @@ public final class Breaker {
     /** Called by the registry when it drops this breaker. */
     public void detach() {
         shared.detach();
+    }
+
+    /** The state, after ending an open period that is over: time moves it, not only calls. */
+    private State current() {
+        State current = state;
+        if (current instanceof OpenState open && clock.nanoTime() - open.retryAt >= 0) {
+            startProbing(open);
+            return state;
+        }
+        return current;
     }
 
     // ---- called by the states and permits -------------------------------------------------
@@ -327,7 +350,6 @@ public final class Breaker {
         int status = failure == null ? 0 : failure.status();
         if (transition(from, open, reason, status, Duration.ofNanos(openNanos), counts)) {
             trips.increment();
-            lastOpenReason = reason;
             window.reset(now);
         }
     }

@@ -28,6 +28,4 @@ public interface Permit {
     /** Gives back a probe slot if no outcome was reported (the call then counts as ignored). */
     void release();
 
-    /** The breaker that granted this permit. */
-    Breaker breaker();
 }

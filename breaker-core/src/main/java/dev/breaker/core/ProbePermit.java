@@ -53,9 +53,4 @@ final class ProbePermit implements Permit {
     public void release() {
         onResult(CallResult.IGNORED);
     }
-
-    @Override
-    public Breaker breaker() {
-        return state.breaker;
-    }
 }

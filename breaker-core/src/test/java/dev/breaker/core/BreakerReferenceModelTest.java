@@ -188,6 +188,7 @@ class BreakerReferenceModelTest {
 
         private void compare() {
             long now = clock.nanoTime();
+            model.observe(now);
             BreakerSnapshot snapshot = engine.snapshot();
             WindowCounts counts = model.state == BreakerState.CLOSED ? model.window(now) : model.countsAtTrip;
             Duration retryAfter = model.state == BreakerState.OPEN ? Duration.ofNanos(Math.max(0, model.retryAt - now))

@@ -1,6 +1,5 @@
 package dev.breaker.spring.aop;
 
-import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.CallResult;
 import dev.breaker.core.Permit;
@@ -49,10 +48,11 @@ final class GuardedMethod {
     }
 
     private Object blocking(MethodInvocation invocation, String key) throws Throwable {
-        Breaker breaker = breaker(key);
-        Permit permit = breaker.tryAcquire();
-        if (permit == null) {
-            return recover(invocation, rejection(breaker));
+        Permit permit;
+        try {
+            permit = acquire(key);
+        } catch (BreakerOpenException refused) {
+            return recover(invocation, refused);
         }
         Object result;
         try {
@@ -67,12 +67,15 @@ final class GuardedMethod {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Object stage(MethodInvocation invocation, String key) {
-        Breaker breaker = breaker(key);
-        Permit permit = breaker.tryAcquire();
-        CompletionStage<Object> stage;
-        if (permit == null) {
-            stage = CompletableFuture.failedFuture(rejection(breaker));
-        } else {
+        CompletionStage<Object> stage = null;
+        Permit permit;
+        try {
+            permit = acquire(key);
+        } catch (BreakerOpenException refused) {
+            permit = null;
+            stage = CompletableFuture.failedFuture(refused);
+        }
+        if (permit != null) {
             PermitGuard guard = new PermitGuard(permit);
             try {
                 stage = (CompletionStage<Object>) invocation.proceed();
@@ -98,12 +101,13 @@ final class GuardedMethod {
         });
     }
 
-    Breaker breaker(String key) {
-        return breakers.breaker(key);
-    }
-
-    static BreakerOpenException rejection(Breaker breaker) {
-        return new BreakerOpenException(breaker.id().provider(), breaker.id().key(), breaker.retryAfter());
+    /**
+     * A permit for a call on {@code key}; creates no breaker until an outcome counts.
+     *
+     * @throws BreakerOpenException when the key's breaker refuses the call
+     */
+    Permit acquire(String key) {
+        return breakers.acquire(key);
     }
 
     /** What a failed call means: a cancellation counts for nothing, other failures per {@link ExceptionOutcomes}. */

@@ -1,6 +1,6 @@
 package dev.breaker.spring.aop;
 
-import dev.breaker.core.Breaker;
+import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.Permit;
 import org.aopalliance.intercept.MethodInvocation;
 import reactor.core.publisher.Flux;
@@ -39,10 +39,11 @@ final class ReactorCalls {
         }
         Mono<Object> body = source;
         Mono<Object> guarded = Mono.defer(() -> {
-            Breaker breaker = method.breaker(key);
-            Permit permit = breaker.tryAcquire();
-            if (permit == null) {
-                return Mono.error(GuardedMethod.rejection(breaker));
+            Permit permit;
+            try {
+                permit = method.acquire(key);
+            } catch (BreakerOpenException refused) {
+                return Mono.error(refused);
             }
             PermitGuard guard = new PermitGuard(permit);
             return body.doOnSuccess(value -> guard.success())
@@ -75,10 +76,11 @@ final class ReactorCalls {
         }
         Flux<Object> body = source;
         Flux<Object> guarded = Flux.defer(() -> {
-            Breaker breaker = method.breaker(key);
-            Permit permit = breaker.tryAcquire();
-            if (permit == null) {
-                return Flux.error(GuardedMethod.rejection(breaker));
+            Permit permit;
+            try {
+                permit = method.acquire(key);
+            } catch (BreakerOpenException refused) {
+                return Flux.error(refused);
             }
             PermitGuard guard = new PermitGuard(permit);
             return body.doOnComplete(guard::success)

@@ -149,6 +149,12 @@ public class ProviderProperties {
      */
     private Boolean keyTag;
 
+    /**
+     * With key-tag, how many keys of the provider get metric series of their own; the others share
+     * the series with key "_other", so that clients choosing keys cannot flood the metrics backend.
+     */
+    private Integer keySeriesLimit;
+
     public Boolean getEnabled() {
         return enabled;
     }
@@ -363,5 +369,13 @@ public class ProviderProperties {
 
     public void setKeyTag(Boolean keyTag) {
         this.keyTag = keyTag;
+    }
+
+    public Integer getKeySeriesLimit() {
+        return keySeriesLimit;
+    }
+
+    public void setKeySeriesLimit(Integer keySeriesLimit) {
+        this.keySeriesLimit = keySeriesLimit;
     }
 }

@@ -28,6 +28,8 @@ final class ProviderSettingsResolver {
 
     static final List<String> DEFAULT_STREAM_FAILURE_TYPES = List.of("overloaded_error", "rate_limit_error", "api_error");
 
+    static final int DEFAULT_KEY_SERIES_LIMIT = 100;
+
     private final BreakerProperties properties;
 
     ProviderSettingsResolver(BreakerProperties properties) {
@@ -85,6 +87,7 @@ final class ProviderSettingsResolver {
                     rejectionStatus(),
                     Set.copyOf(value(ProviderProperties::getStreamFailureTypes, DEFAULT_STREAM_FAILURE_TYPES)),
                     value(ProviderProperties::getKeyTag, true),
+                    keySeriesLimit(),
                     engine);
         }
 
@@ -178,6 +181,15 @@ final class ProviderSettingsResolver {
             List<Scope> ordered = new ArrayList<>(chosen);
             ordered.sort(null);
             return List.copyOf(ordered);
+        }
+
+        private int keySeriesLimit() {
+            int limit = value(ProviderProperties::getKeySeriesLimit, DEFAULT_KEY_SERIES_LIMIT);
+            if (limit < 0) {
+                throw invalid("key-series-limit", limit,
+                        "use 0 or more keys with series of their own (the others share the series with key _other)");
+            }
+            return limit;
         }
 
         private ErrorFormat errorFormat() {

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param rejectionStatus the HTTP status of inbound rejections
  * @param streamFailureTypes error types of streamed error events that count as failures
  * @param keyTag whether meters carry the breaker's key (else {@code *})
+ * @param keySeriesLimit with {@code keyTag}, how many keys get meter series of their own (the others share {@code _other})
  * @param breaker the engine's configuration
  */
 public record ProviderSettings(
@@ -35,6 +36,7 @@ public record ProviderSettings(
         int rejectionStatus,
         Set<String> streamFailureTypes,
         boolean keyTag,
+        int keySeriesLimit,
         BreakerConfig breaker) {
 
     /** The key of {@link Scope#PROVIDER}, and the stand-in tag value when {@code key-tag} is false. */

@@ -55,7 +55,8 @@ class BreakerPropertiesBindingTests {
             "max-breakers=500",
             "probe-timeout=15s",
             "stream-failure-types=overloaded_error,server_error",
-            "key-tag=false");
+            "key-tag=false",
+            "key-series-limit=7");
 
     @Test
     void resolvesEveryDocumentedDefault() {
@@ -70,6 +71,7 @@ class BreakerPropertiesBindingTests {
             assertThat(plain.rejectionStatus()).isEqualTo(503);
             assertThat(plain.streamFailureTypes()).containsExactlyInAnyOrder("overloaded_error", "rate_limit_error", "api_error");
             assertThat(plain.keyTag()).isTrue();
+            assertThat(plain.keySeriesLimit()).isEqualTo(100);
             BreakerConfig engine = plain.breaker();
             assertThat(engine.failureStatuses()).containsExactly(429, 503, 504, 529);
             assertThat(engine.countTimeouts()).isTrue();
@@ -108,6 +110,7 @@ class BreakerPropertiesBindingTests {
                     assertThat(anthropic.rejectionStatus()).isEqualTo(429);
                     assertThat(anthropic.streamFailureTypes()).containsExactlyInAnyOrder("overloaded_error", "server_error");
                     assertThat(anthropic.keyTag()).isFalse();
+                    assertThat(anthropic.keySeriesLimit()).isEqualTo(7);
                     BreakerConfig engine = anthropic.breaker();
                     assertThat(engine.failureStatuses()).containsExactly(500, 529);
                     assertThat(engine.countTimeouts()).isFalse();

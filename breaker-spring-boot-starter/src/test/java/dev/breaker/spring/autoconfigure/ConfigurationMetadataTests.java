@@ -116,6 +116,7 @@ class ConfigurationMetadataTests {
         defaults.put("probe-timeout", "\"60s\"");
         defaults.put("stream-failure-types", "[\"overloaded_error\",\"rate_limit_error\",\"api_error\"]");
         defaults.put("key-tag", "true");
+        defaults.put("key-series-limit", "100");
         return defaults;
     }
 

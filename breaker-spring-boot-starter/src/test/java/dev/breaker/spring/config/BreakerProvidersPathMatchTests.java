@@ -51,6 +51,6 @@ class BreakerProvidersPathMatchTests {
 
     private static ProviderSettings provider(String name, String prefix, boolean enabled) {
         return new ProviderSettings(name, enabled, prefix, null, List.of(Scope.ENDPOINT), null, "X-Tenant-Id",
-                ErrorFormat.PROBLEM, 503, Set.of(), true, BreakerConfig.defaults());
+                ErrorFormat.PROBLEM, 503, Set.of(), true, 100, BreakerConfig.defaults());
     }
 }

@@ -236,6 +236,23 @@ class RedisStateStoreTest {
     }
 
     @Test
+    void onceTheOpenPeriodIsOverEveryReplicaReportsHalfOpenWithoutACall() {
+        BreakerConfig config = BreakerConfig.builder().failureThreshold(3).openDuration(Duration.ofSeconds(30)).build();
+        List<Replica> replicas = connectedReplicas(2, config);
+        replicas.forEach(Replica::breaker);
+        fail(replicas.get(0), 3);
+        awaitState(replicas, BreakerState.OPEN);
+
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(replicas).allMatch(replica -> replica.breaker().state() == BreakerState.HALF_OPEN);
+        assertThat(replicas).allMatch(replica -> replica.breaker().totalRejections() == 0);
+        Replica late = replica(config);
+        // A replica that learns of the trip after its open period ended.
+        await().atMost(Duration.ofSeconds(2)).until(() -> late.breaker().state() == BreakerState.HALF_OPEN);
+    }
+
+    @Test
     void keysCarryAHashTagPerBreakerAndExpire() {
         BreakerConfig config = BreakerConfig.builder().failureThreshold(2).windowDuration(Duration.ofSeconds(60))
                 .openDuration(Duration.ofSeconds(30)).probeTimeout(Duration.ofSeconds(60)).build();

@@ -64,8 +64,8 @@ final class OutboundBreakers {
         String key = provider.key(endpoint, text(attributes.apply(BreakerAttributes.MODEL)),
                 text(attributes.apply(BreakerAttributes.TENANT)));
         ProviderBreakers breakers = registry.provider(provider.name());
-        Permit permit = breakers.breaker(key).acquire();
-        return new OutboundCall(permit, classifier(breakers), provider.streamFailureTypes());
+        Permit permit = breakers.acquire(key);
+        return new OutboundCall(permit, classifier(breakers), provider.streamFailureTypes(), breakers.config().quotaErrors());
     }
 
     /** Below the provider's base URL when the request is under it, else the whole request path. */

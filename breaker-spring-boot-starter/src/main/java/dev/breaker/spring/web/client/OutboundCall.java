@@ -24,15 +24,17 @@ final class OutboundCall {
     private final Permit permit;
     private final OutcomeClassifier classifier;
     private final Set<String> streamFailureTypes;
+    private final boolean quotaErrors;
     private final AtomicBoolean finished = new AtomicBoolean();
 
     /** The response arrived: from then on its status, or its body, decides; cancelling it no longer does. */
     private volatile boolean responded;
 
-    OutboundCall(Permit permit, OutcomeClassifier classifier, Set<String> streamFailureTypes) {
+    OutboundCall(Permit permit, OutcomeClassifier classifier, Set<String> streamFailureTypes, boolean quotaErrors) {
         this.permit = permit;
         this.classifier = classifier;
         this.streamFailureTypes = streamFailureTypes;
+        this.quotaErrors = quotaErrors;
     }
 
     /**
@@ -49,7 +51,7 @@ final class OutboundCall {
         if (outcome == Outcome.SUCCESS && status / 100 == 2 && isEventStream(contentType)) {
             judge = new StreamJudge(this, status, headers, new StreamErrorScanner(streamFailureTypes));
         } else if (status == TOO_MANY_REQUESTS && outcome == Outcome.FAILURE
-                && permit.breaker().config().quotaErrors() && mayBeJson(contentType)) {
+                && quotaErrors && mayBeJson(contentType)) {
             judge = new QuotaJudge(this, status, headers);
         }
         responded = true;

@@ -1,6 +1,5 @@
 package dev.breaker.spring.web.server;
 
-import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.Permit;
 import dev.breaker.core.classify.OutcomeClassifier;
@@ -76,19 +75,21 @@ public final class BreakerWebFilter implements WebFilter, Ordered {
         String tenant = request.getHeaders().getFirst(provider.tenantHeader());
         if (!provider.needsModel() || provider.modelHeader() != null || !mayBeJson(request)) {
             String model = provider.modelHeader() == null ? null : request.getHeaders().getFirst(provider.modelHeader());
-            return guard(exchange, chain, provider, breakers.breaker(provider.key(match.endpoint(), model, tenant)));
+            return guard(exchange, chain, provider, breakers, provider.key(match.endpoint(), model, tenant));
         }
         return BodyPeek.peek(request.getBody(), new JsonModelScanner(MAX_MODEL_SEARCH_BYTES), MAX_MODEL_SEARCH_BYTES).flatMap(peeked -> {
             ServerWebExchange replayed = exchange.mutate().request(withBody(request, peeked.body())).build();
-            Breaker breaker = breakers.breaker(provider.key(match.endpoint(), peeked.answer(), tenant));
-            return guard(replayed, chain, provider, breaker).doFinally(signal -> peeked.discardIfUnread());
+            String key = provider.key(match.endpoint(), peeked.answer(), tenant);
+            return guard(replayed, chain, provider, breakers, key).doFinally(signal -> peeked.discardIfUnread());
         });
     }
 
-    private Mono<Void> guard(ServerWebExchange exchange, WebFilterChain chain, ProviderSettings provider, Breaker breaker) {
-        Permit permit = breaker.tryAcquire();
-        if (permit == null) {
-            BreakerOpenException refusal = new BreakerOpenException(provider.name(), breaker.id().key(), breaker.retryAfter());
+    private Mono<Void> guard(ServerWebExchange exchange, WebFilterChain chain, ProviderSettings provider,
+                             ProviderBreakers breakers, String key) {
+        Permit permit;
+        try {
+            permit = breakers.acquire(key);
+        } catch (BreakerOpenException refusal) {
             return Rejection.write(exchange.getResponse(), provider.errorFormat(), provider.rejectionStatus(), refusal);
         }
         CallRecorder recorder = new CallRecorder(permit);

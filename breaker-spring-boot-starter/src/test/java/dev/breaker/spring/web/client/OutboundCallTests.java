@@ -111,6 +111,6 @@ class OutboundCallTests {
 
     private OutboundCall call() {
         return new OutboundCall(breaker.acquire(), new OutcomeClassifier(breaker.config(), clock),
-                Set.of("overloaded_error"));
+                Set.of("overloaded_error"), breaker.config().quotaErrors());
     }
 }

@@ -66,6 +66,6 @@ final class TestProvider {
 
     ProviderSettings build() {
         return new ProviderSettings(name, enabled, pathPrefix, null, scopes, modelHeader, "X-Tenant-Id", errorFormat,
-                rejectionStatus, Set.of("overloaded_error", "rate_limit_error", "api_error"), true, breaker.build());
+                rejectionStatus, Set.of("overloaded_error", "rate_limit_error", "api_error"), true, 100, breaker.build());
     }
 }
