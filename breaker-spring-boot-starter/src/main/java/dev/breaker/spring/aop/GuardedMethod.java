@@ -3,7 +3,9 @@ package dev.breaker.spring.aop;
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.CallResult;
 import dev.breaker.core.Permit;
+import dev.breaker.core.classify.Failures;
 import dev.breaker.core.registry.ProviderBreakers;
+import dev.breaker.spring.judge.CallReport;
 import org.aopalliance.intercept.MethodInvocation;
 
 import java.util.concurrent.CancellationException;
@@ -76,14 +78,14 @@ final class GuardedMethod {
             stage = CompletableFuture.failedFuture(refused);
         }
         if (permit != null) {
-            PermitGuard guard = new PermitGuard(permit);
+            CallReport guard = new CallReport(permit);
             try {
                 stage = (CompletionStage<Object>) invocation.proceed();
             } catch (Throwable failure) {
                 stage = CompletableFuture.failedFuture(failure);
             }
             if (stage == null) {
-                guard.success();
+                guard.report(CallResult.SUCCESS);
                 return null;
             }
             stage = stage.whenComplete((value, failure) -> guard.report(failure == null ? CallResult.SUCCESS : outcomeOf(failure)));
@@ -92,7 +94,7 @@ final class GuardedMethod {
             return stage;
         }
         return stage.exceptionallyCompose(failure -> {
-            Throwable error = ExceptionOutcomes.unwrap(failure);
+            Throwable error = Failures.unwrap(failure);
             try {
                 return (CompletionStage) recover(invocation, error);
             } catch (Throwable unhandled) {
@@ -112,7 +114,7 @@ final class GuardedMethod {
 
     /** What a failed call means: a cancellation counts for nothing, other failures per {@link ExceptionOutcomes}. */
     CallResult outcomeOf(Throwable failure) {
-        if (ExceptionOutcomes.unwrap(failure) instanceof CancellationException) {
+        if (Failures.unwrap(failure) instanceof CancellationException) {
             return CallResult.IGNORED;
         }
         return outcomes.of(failure);

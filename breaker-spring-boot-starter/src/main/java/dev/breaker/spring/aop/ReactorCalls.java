@@ -1,7 +1,9 @@
 package dev.breaker.spring.aop;
 
 import dev.breaker.core.BreakerOpenException;
+import dev.breaker.core.CallResult;
 import dev.breaker.core.Permit;
+import dev.breaker.spring.judge.CallReport;
 import org.aopalliance.intercept.MethodInvocation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,11 +47,11 @@ final class ReactorCalls {
             } catch (BreakerOpenException refused) {
                 return Mono.error(refused);
             }
-            PermitGuard guard = new PermitGuard(permit);
-            return body.doOnSuccess(value -> guard.success())
+            CallReport guard = new CallReport(permit);
+            return body.doOnSuccess(value -> guard.report(CallResult.SUCCESS))
                     .doOnError(failure -> guard.report(method.outcomeOf(failure)))
-                    .doOnCancel(guard::ignore)
-                    .doFinally(signal -> guard.ignore());
+                    .doOnCancel(() -> guard.report(CallResult.IGNORED))
+                    .doFinally(signal -> guard.report(CallResult.IGNORED));
         });
         if (!method.hasFallback()) {
             return guarded;
@@ -82,11 +84,11 @@ final class ReactorCalls {
             } catch (BreakerOpenException refused) {
                 return Flux.error(refused);
             }
-            PermitGuard guard = new PermitGuard(permit);
-            return body.doOnComplete(guard::success)
+            CallReport guard = new CallReport(permit);
+            return body.doOnComplete(() -> guard.report(CallResult.SUCCESS))
                     .doOnError(failure -> guard.report(method.outcomeOf(failure)))
-                    .doOnCancel(guard::ignore)
-                    .doFinally(signal -> guard.ignore());
+                    .doOnCancel(() -> guard.report(CallResult.IGNORED))
+                    .doFinally(signal -> guard.report(CallResult.IGNORED));
         });
         if (!method.hasFallback()) {
             return guarded;

@@ -1,13 +1,14 @@
 package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.core.registry.BreakerRegistry;
-import dev.breaker.spring.config.BreakerProviders;
-import dev.breaker.spring.config.ProviderSettings;
+import dev.breaker.spring.provider.BreakerProviders;
+import dev.breaker.spring.provider.ProviderSettings;
 import dev.breaker.spring.metrics.BreakerMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,7 @@ import java.util.Map;
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnClass(MeterBinder.class)
+@ConditionalOnBooleanProperty(name = "breaker.enabled", matchIfMissing = true)
 @ConditionalOnBean({MeterRegistry.class, BreakerRegistry.class})
 public final class BreakerMetricsAutoConfiguration {
 

@@ -1,7 +1,7 @@
 package dev.breaker.spring.autoconfigure;
 
-import dev.breaker.spring.config.DurationText;
-import dev.breaker.spring.config.InvalidBreakerPropertyException;
+import dev.breaker.spring.provider.DurationText;
+import dev.breaker.spring.provider.InvalidBreakerPropertyException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;

@@ -1,5 +1,7 @@
 package dev.breaker.spring.autoconfigure;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -143,6 +145,12 @@ public class ProviderProperties {
      * Error types of streamed error events that count as failures.
      */
     private List<String> streamFailureTypes;
+
+    /**
+     * How far into a JSON request body the top-level "model" is looked for (inbound). The body read
+     * so far is held until the model is found, then handed on unchanged.
+     */
+    private DataSize modelSearchLimit;
 
     /**
      * Whether metrics carry the key tag. When false, one series per provider, with key "*".
@@ -377,5 +385,13 @@ public class ProviderProperties {
 
     public void setKeySeriesLimit(Integer keySeriesLimit) {
         this.keySeriesLimit = keySeriesLimit;
+    }
+
+    public DataSize getModelSearchLimit() {
+        return modelSearchLimit;
+    }
+
+    public void setModelSearchLimit(DataSize modelSearchLimit) {
+        this.modelSearchLimit = modelSearchLimit;
     }
 }

@@ -1,6 +1,6 @@
 package dev.breaker.spring.autoconfigure;
 
-import dev.breaker.spring.config.DurationText;
+import dev.breaker.spring.provider.DurationText;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;

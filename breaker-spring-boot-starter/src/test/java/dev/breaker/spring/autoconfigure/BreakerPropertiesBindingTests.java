@@ -1,10 +1,10 @@
 package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.core.BreakerConfig;
-import dev.breaker.spring.config.BreakerProviders;
-import dev.breaker.spring.config.ErrorFormat;
-import dev.breaker.spring.config.ProviderSettings;
-import dev.breaker.spring.config.Scope;
+import dev.breaker.spring.provider.BreakerProviders;
+import dev.breaker.spring.dialect.ErrorFormat;
+import dev.breaker.spring.provider.ProviderSettings;
+import dev.breaker.spring.provider.Scope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,7 +56,8 @@ class BreakerPropertiesBindingTests {
             "probe-timeout=15s",
             "stream-failure-types=overloaded_error,server_error",
             "key-tag=false",
-            "key-series-limit=7");
+            "key-series-limit=7",
+            "model-search-limit=2MB");
 
     @Test
     void resolvesEveryDocumentedDefault() {
@@ -69,7 +70,9 @@ class BreakerPropertiesBindingTests {
             assertThat(plain.tenantHeader()).isEqualTo("X-Tenant-Id");
             assertThat(plain.errorFormat()).isEqualTo(ErrorFormat.PROBLEM);
             assertThat(plain.rejectionStatus()).isEqualTo(503);
-            assertThat(plain.streamFailureTypes()).containsExactlyInAnyOrder("overloaded_error", "rate_limit_error", "api_error");
+            assertThat(plain.streamFailureTypes())
+                    .containsExactlyInAnyOrder("overloaded_error", "rate_limit_error", "api_error", "server_error");
+            assertThat(plain.modelSearchLimit()).isEqualTo(32 * 1024 * 1024);
             assertThat(plain.keyTag()).isTrue();
             assertThat(plain.keySeriesLimit()).isEqualTo(100);
             BreakerConfig engine = plain.breaker();
@@ -111,6 +114,7 @@ class BreakerPropertiesBindingTests {
                     assertThat(anthropic.streamFailureTypes()).containsExactlyInAnyOrder("overloaded_error", "server_error");
                     assertThat(anthropic.keyTag()).isFalse();
                     assertThat(anthropic.keySeriesLimit()).isEqualTo(7);
+                    assertThat(anthropic.modelSearchLimit()).isEqualTo(2 * 1024 * 1024);
                     BreakerConfig engine = anthropic.breaker();
                     assertThat(engine.failureStatuses()).containsExactly(500, 529);
                     assertThat(engine.countTimeouts()).isFalse();

@@ -6,7 +6,7 @@ import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.store.InMemoryStateStore;
 import dev.breaker.core.store.StateStore;
 import dev.breaker.core.store.redis.RedisStateStore;
-import dev.breaker.spring.config.InvalidBreakerPropertyException;
+import dev.breaker.spring.provider.InvalidBreakerPropertyException;
 import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package dev.breaker.spring.autoconfigure.diagnostics;
 
 import dev.breaker.spring.autoconfigure.BreakerAutoConfiguration;
-import dev.breaker.spring.config.BreakerProviders;
+import dev.breaker.spring.provider.BreakerProviders;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -1,8 +1,8 @@
 package dev.breaker.spring.autoconfigure.diagnostics;
 
 import dev.breaker.spring.ProviderBreaker;
-import dev.breaker.spring.config.BreakerProviders;
-import dev.breaker.spring.config.ProviderSettings;
+import dev.breaker.spring.provider.BreakerProviders;
+import dev.breaker.spring.provider.ProviderSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanClassLoaderAware;

@@ -3,7 +3,7 @@ package dev.breaker.spring.web.server;
 import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.TransitionReason;
-import dev.breaker.spring.config.Scope;
+import dev.breaker.spring.provider.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
