@@ -32,10 +32,10 @@ final class ProviderSelectionCheck implements SmartInitializingSingleton, BeanCl
 
     private static final Logger log = LoggerFactory.getLogger(ProviderSelectionCheck.class);
 
-    private static final String INBOUND_FILTER = "dev.breaker.spring.web.server.BreakerWebFilter";
+    static final String INBOUND_FILTER = "dev.breaker.spring.web.server.BreakerWebFilter";
 
     /** Beans through which a {@code base-url} selects a provider. */
-    private static final List<String> BASE_URL_DOORS = List.of(
+    static final List<String> BASE_URL_DOORS = List.of(
             "dev.breaker.spring.web.client.BreakerWebClientCustomizer",
             "dev.breaker.spring.web.client.BreakerRestClientCustomizer",
             "dev.breaker.spring.llm.SpringAiAnthropicBreakerCustomizer",
@@ -45,7 +45,7 @@ final class ProviderSelectionCheck implements SmartInitializingSingleton, BeanCl
             "dev.breaker.spring.llm.LangChain4jBreakers");
 
     /** Beans through which code can name a provider at run time. */
-    private static final List<String> NAMING_DOORS = List.of(
+    static final List<String> NAMING_DOORS = List.of(
             "dev.breaker.spring.web.client.BreakerExchangeFilterFunction",
             "dev.breaker.spring.web.client.BreakerClientHttpRequestInterceptor",
             "dev.breaker.spring.llm.AnthropicBreakerInterceptor",

@@ -18,6 +18,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +112,16 @@ class ProviderSelectionCheckTests {
     void saysNothingAboutADisabledProvider(CapturedOutput output) {
         contextRunner.withPropertyValues("breaker.providers.paused.enabled=false")
                 .run(context -> assertThat(output).doesNotContain("Provider 'paused'"));
+    }
+
+    /** The doors are named as strings (their classes need optional libraries); a renamed door must fail here. */
+    @Test
+    void looksForDoorsThatExist() {
+        List<String> doors = new ArrayList<>(ProviderSelectionCheck.BASE_URL_DOORS);
+        doors.addAll(ProviderSelectionCheck.NAMING_DOORS);
+        doors.add(ProviderSelectionCheck.INBOUND_FILTER);
+        assertThat(doors).allSatisfy(name ->
+                assertThat(ClassUtils.isPresent(name, getClass().getClassLoader())).as(name).isTrue());
     }
 
     @Configuration(proxyBeanMethods = false)
