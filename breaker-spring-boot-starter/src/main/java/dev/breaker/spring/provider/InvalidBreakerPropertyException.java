@@ -11,7 +11,8 @@ public class InvalidBreakerPropertyException extends RuntimeException {
     private final String fix;
 
     public InvalidBreakerPropertyException(String property, Object value, String fix) {
-        super("Invalid breaker configuration: '" + property + "' = '" + value + "': " + fix);
+        super("Invalid breaker configuration: '" + property + "' = '" + DurationText.value(value) + "': "
+                + DurationText.humanize(fix));
         this.property = property;
         this.value = value;
         this.fix = fix;

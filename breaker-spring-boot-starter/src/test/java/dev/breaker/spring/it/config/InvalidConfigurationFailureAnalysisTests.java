@@ -48,7 +48,7 @@ class InvalidConfigurationFailureAnalysisTests {
                 arguments(ANTHROPIC + "max-breakers=0", "use at least 1"),
                 arguments(ANTHROPIC + "key-series-limit=-1", "use 0 or more keys"),
                 arguments(ANTHROPIC + "model-search-limit=0B", "use a size between 1B and 2GB"),
-                arguments(ANTHROPIC + "max-open-duration=10s", "must be at least open-duration (PT30S)"),
+                arguments(ANTHROPIC + "max-open-duration=10s", "must be at least open-duration (30s)"),
                 arguments(ANTHROPIC + "minimum-calls=200", "must not exceed window-size (100)"),
                 arguments(ANTHROPIC + "scope=region", "unknown scope 'region'"),
                 arguments(ANTHROPIC + "scope=provider,model", "cannot be combined with other scopes"),
@@ -71,6 +71,21 @@ class InvalidConfigurationFailureAnalysisTests {
                 .contains("Property: " + name)
                 .contains(fix)
                 .containsPattern("Action:\\s+Update '" + java.util.regex.Pattern.quote(name) + "'");
+    }
+
+    @Test
+    void quotesTheValueAsWrittenNotAsBound(CapturedOutput output) {
+        assertThatException().isThrownBy(() -> start("--breaker.providers.anthropic.open-duration=-5s"));
+        assertThat(output).contains("Value: -5s")
+                .contains("Origin: \"breaker.providers.anthropic.open-duration\" from property source \"commandLineArgs\"")
+                .doesNotContain("PT-5S");
+    }
+
+    @Test
+    void writesDurationsInTheFixTheWayUsersWriteThem(CapturedOutput output) {
+        assertThatException().isThrownBy(() -> start("--breaker.providers.anthropic.open-duration=2m",
+                "--breaker.providers.anthropic.max-open-duration=90s"));
+        assertThat(output).contains("Value: 90s").contains("must be at least open-duration (2m)").doesNotContain("PT");
     }
 
     @Test
