@@ -1,8 +1,6 @@
 package dev.breaker.core;
 
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.event.BreakerListener;
-import dev.breaker.core.event.StateTransition;
 import dev.breaker.core.store.InMemoryStateStore;
 import dev.breaker.core.store.LocalBreaker;
 import dev.breaker.core.store.SharedState;

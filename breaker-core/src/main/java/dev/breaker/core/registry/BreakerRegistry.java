@@ -2,9 +2,9 @@ package dev.breaker.core.registry;
 
 import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
+import dev.breaker.core.BreakerListener;
+import dev.breaker.core.StateTransition;
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.event.BreakerListener;
-import dev.breaker.core.event.StateTransition;
 import dev.breaker.core.event.TransitionLog;
 import dev.breaker.core.store.InMemoryStateStore;
 import dev.breaker.core.store.StateStore;

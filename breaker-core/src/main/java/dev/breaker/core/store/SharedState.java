@@ -1,6 +1,6 @@
 package dev.breaker.core.store;
 
-import dev.breaker.core.event.StateTransition;
+import dev.breaker.core.StateTransition;
 import dev.breaker.core.window.WindowCounts;
 
 /** One breaker's link to the shared state. Every method returns at once and never throws. */

@@ -4,9 +4,9 @@ import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
 import dev.breaker.core.BreakerState;
+import dev.breaker.core.StateTransition;
 import dev.breaker.core.TransitionReason;
 import dev.breaker.core.clock.ManualClock;
-import dev.breaker.core.event.StateTransition;
 import dev.breaker.core.window.WindowCounts;
 import org.junit.jupiter.api.Test;
 

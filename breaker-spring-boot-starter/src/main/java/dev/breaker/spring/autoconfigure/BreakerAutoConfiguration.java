@@ -1,7 +1,7 @@
 package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.event.BreakerListener;
+import dev.breaker.core.BreakerListener;
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.registry.RegistryListener;
 import dev.breaker.core.store.InMemoryStateStore;
