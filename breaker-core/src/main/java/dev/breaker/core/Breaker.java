@@ -2,9 +2,6 @@ package dev.breaker.core;
 
 import dev.breaker.core.clock.BreakerClock;
 import dev.breaker.core.store.InMemoryStateStore;
-import dev.breaker.core.store.LocalBreaker;
-import dev.breaker.core.store.SharedState;
-import dev.breaker.core.store.StateStore;
 import dev.breaker.core.window.OutcomeWindow;
 import dev.breaker.core.window.WindowCounts;
 import org.slf4j.Logger;

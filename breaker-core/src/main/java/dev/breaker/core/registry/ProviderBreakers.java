@@ -7,8 +7,8 @@ import dev.breaker.core.BreakerListener;
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.Permit;
+import dev.breaker.core.StateStore;
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.store.StateStore;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package dev.breaker.core.store.redis;
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
 import dev.breaker.core.BreakerState;
+import dev.breaker.core.LocalBreaker;
+import dev.breaker.core.SharedState;
 import dev.breaker.core.StateTransition;
 import dev.breaker.core.TransitionReason;
-import dev.breaker.core.store.LocalBreaker;
-import dev.breaker.core.store.SharedState;
 import dev.breaker.core.window.WindowCounts;
 import io.lettuce.core.ScriptOutputType;
 

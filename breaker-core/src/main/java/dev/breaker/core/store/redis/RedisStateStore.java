@@ -2,11 +2,11 @@ package dev.breaker.core.store.redis;
 
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
+import dev.breaker.core.LocalBreaker;
+import dev.breaker.core.SharedState;
+import dev.breaker.core.StateStore;
+import dev.breaker.core.StoreStatus;
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.store.LocalBreaker;
-import dev.breaker.core.store.SharedState;
-import dev.breaker.core.store.StateStore;
-import dev.breaker.core.store.StoreStatus;
 import dev.breaker.core.window.WindowCounts;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
