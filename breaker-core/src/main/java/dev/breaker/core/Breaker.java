@@ -1,7 +1,6 @@
 package dev.breaker.core;
 
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.store.InMemoryStateStore;
 import dev.breaker.core.window.OutcomeWindow;
 import dev.breaker.core.window.WindowCounts;
 import org.slf4j.Logger;
@@ -72,7 +71,8 @@ public final class Breaker {
 
     /**
      * @param listener hears every state change (the registry passes the log and its listeners)
-     * @param store where the breaker shares its state; {@link InMemoryStateStore} shares nothing
+     * @param store where the breaker shares its state; the in-memory store shares nothing
+     *              ({@code Breakers.standalone} in the registry package makes a breaker with its defaults)
      */
     public Breaker(BreakerId id, BreakerConfig config, BreakerClock clock, BreakerListener listener, StateStore store) {
         this.id = id;
@@ -87,12 +87,6 @@ public final class Breaker {
         this.state = firstClosed;
         this.lastAccess = now;
         this.shared = store.attach(id, config, new Local());
-    }
-
-    /** A standalone breaker with the system clock, the in-memory store and state changes logged. */
-    public static Breaker of(String provider, String key, BreakerConfig config) {
-        return new Breaker(new BreakerId(provider, key), config, BreakerClock.system(),
-                new dev.breaker.core.event.TransitionLog(), InMemoryStateStore.INSTANCE);
     }
 
     /**
