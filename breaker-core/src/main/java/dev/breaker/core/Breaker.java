@@ -174,8 +174,8 @@ public final class Breaker {
     public BreakerSnapshot snapshot() {
         State current = current();
         long now = clock.nanoTime();
-        WindowCounts frozen = current.countsAtTrip();
-        WindowCounts counts = frozen != null ? frozen : window.counts(now);
+        Trip trip = current.trip();
+        WindowCounts counts = trip != null ? trip.counts() : window.counts(now);
         Duration retryAfter = current.publicState() == BreakerState.OPEN ? retryAfter() : null;
         TransitionReason reason = current.reason();
         int status = lastFailureStatus;
@@ -266,7 +266,7 @@ public final class Breaker {
             return;
         }
         if (result.quotaExhausted() && config.quotaErrors()) {
-            trip(from, 1, TransitionReason.QUOTA, result, window.counts(clock.nanoTime()));
+            trip(from, Trip.first(TransitionReason.QUOTA, window.counts(clock.nanoTime())), result);
             return;
         }
         WindowCounts local = window.recordFailure(clock.nanoTime());
@@ -279,7 +279,7 @@ public final class Breaker {
         WindowCounts counts = local.plus(shared.remoteCounts());
         TransitionReason verdict = tripRule.verdict(counts);
         if (verdict != null) {
-            trip(from, 1, verdict, failure, counts);
+            trip(from, Trip.first(verdict, counts), failure);
         }
     }
 
@@ -306,11 +306,11 @@ public final class Breaker {
     void tripFromProbe(HalfOpenState from, CallResult result) {
         TransitionReason reason = result.quotaExhausted() && config.quotaErrors()
                 ? TransitionReason.QUOTA : TransitionReason.PROBE_FAILED;
-        trip(from, from.consecutiveTrips + 1, reason, result, from.countsAtTrip);
+        trip(from, from.trip.again(reason), result);
     }
 
     void startProbing(OpenState from) {
-        transition(from, new HalfOpenState(this, from), TransitionReason.OPEN_PERIOD_ELAPSED, 0, null, from.countsAtTrip);
+        transition(from, new HalfOpenState(this, from.trip), TransitionReason.OPEN_PERIOD_ELAPSED, 0, null, from.trip.counts());
     }
 
     void closeAfterProbes(HalfOpenState from) {
@@ -328,14 +328,14 @@ public final class Breaker {
         log.debug("Reclaimed a half-open probe slot of {} that did not report back within {}", id, config.probeTimeout());
     }
 
-    private void trip(State from, int consecutiveTrips, TransitionReason reason, CallResult failure, WindowCounts counts) {
+    private void trip(State from, Trip trip, CallResult failure) {
         long now = clock.nanoTime();
         Duration hint = failure == null ? null : failure.retryAfter();
-        boolean quota = reason == TransitionReason.QUOTA;
-        long openNanos = openPeriod.nanos(consecutiveTrips, hint, quota);
-        OpenState open = new OpenState(this, now + openNanos, consecutiveTrips, reason, counts);
+        boolean quota = trip.reason() == TransitionReason.QUOTA;
+        long openNanos = openPeriod.nanos(trip.consecutive(), hint, quota);
+        OpenState open = new OpenState(this, now + openNanos, trip);
         int status = failure == null ? 0 : failure.status();
-        if (transition(from, open, reason, status, Duration.ofNanos(openNanos), counts)) {
+        if (transition(from, open, trip.reason(), status, Duration.ofNanos(openNanos), trip.counts())) {
             trips.increment();
             window.reset(now);
         }
@@ -397,9 +397,9 @@ public final class Breaker {
                 next = new ForcedState(Breaker.this, target);
             } else if (target == BreakerState.OPEN) {
                 long remaining = Math.max(0, retryAtWallMillis - clock.wallMillis());
-                int consecutive = current instanceof HalfOpenState halfOpen ? halfOpen.consecutiveTrips + 1 : 1;
+                int consecutive = current instanceof HalfOpenState halfOpen ? halfOpen.trip.consecutive() + 1 : 1;
                 next = new OpenState(Breaker.this, clock.nanoTime() + Duration.ofMillis(remaining).toNanos(),
-                        consecutive, TransitionReason.REMOTE, WindowCounts.EMPTY);
+                        new Trip(consecutive, TransitionReason.REMOTE, WindowCounts.EMPTY));
             } else if (target == BreakerState.CLOSED) {
                 next = new ClosedState(Breaker.this);
             } else {
