@@ -1,8 +1,8 @@
 package dev.breaker.core;
 
 /**
- * One generation of a breaker's state. A transition replaces the object by CAS, so a permit that
- * belongs to an older generation can tell it is stale and its outcome changes nothing.
+ * One generation of a breaker's state. A transition replaces the object ({@code Breaker.moveTo}),
+ * so a permit that belongs to an older generation can tell it is stale and its outcome changes nothing.
  */
 abstract sealed class State permits ClosedState, OpenState, HalfOpenState, ForcedState {
 
