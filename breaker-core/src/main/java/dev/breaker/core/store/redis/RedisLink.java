@@ -91,6 +91,7 @@ final class RedisLink implements SharedState {
     private final String[] stateKeys;
     private final String[] countKeys;
     private final String[] probeKeys;
+    private final String messageTail;
     private final String wakeMessage;
     private final long windowMillis;
     private final long probeTimeoutMillis;
@@ -118,7 +119,8 @@ final class RedisLink implements SharedState {
         this.stateKeys = new String[] {keys.state, keys.counts, keys.probes};
         this.countKeys = new String[] {keys.counts, keys.state};
         this.probeKeys = new String[] {keys.probes};
-        this.wakeMessage = "C " + store.replicaId() + " " + keys.messageTail;
+        this.messageTail = Messages.tail(id);
+        this.wakeMessage = Messages.wake(store.replicaId(), messageTail);
         this.windowMillis = Math.max(1, config.windowDuration().toMillis());
         this.probeTimeoutMillis = Math.max(1, config.probeTimeout().toMillis());
         this.maxProbes = Integer.toString(config.halfOpenMaxCalls());
@@ -183,7 +185,7 @@ final class RedisLink implements SharedState {
         String storedState = state.state() == BreakerState.CLOSED ? "CLOSED" : "OPEN";
         return store.connector().<List<Object>>eval(RedisScripts.SYNC, ScriptOutputType.MULTI, stateKeys,
                         kind.code, storedState, state.forced() ? "1" : "0", Long.toString(state.retryAt()),
-                        Long.toString(seenEpoch.get()), store.replicaId(), store.channel(), keys.messageTail,
+                        Long.toString(seenEpoch.get()), store.replicaId(), store.channel(), messageTail,
                         Long.toString(ttlMillis(state)))
                 .whenCompleteAsync((reply, error) -> synced(kind, seq, gen, reply, error), store.executor());
     }

@@ -178,23 +178,17 @@ public final class RedisStateStore implements StateStore {
 
     // ---- for the links -----------------------------------------------------------------------
 
-    private void onMessage(String message) {
-        if (message.startsWith("S ")) {
-            StoredState.Message parsed = StoredState.parseMessage(message);
-            RedisLink link = parsed == null || parsed.id() == null ? null : links.get(parsed.id());
-            if (link != null) {
-                link.onStateMessage(parsed.state(), parsed.origin());
-            }
-        } else if (message.startsWith("C ")) {
-            int originEnd = message.indexOf(' ', 2);
-            if (originEnd < 0 || message.regionMatches(2, replicaId, 0, replicaId.length()) && originEnd == 2 + replicaId.length()) {
-                return;
-            }
-            BreakerId id = RedisKeys.parseTail(message, originEnd + 1);
-            RedisLink link = id == null ? null : links.get(id);
-            if (link != null) {
-                link.wake();
-            }
+    /** Subscription thread: hands a message to the link of the breaker it is about. */
+    private void onMessage(String text) {
+        Messages.Message message = Messages.parse(text);
+        RedisLink link = message == null ? null : links.get(message.id());
+        if (link == null) {
+            return;
+        }
+        if (message instanceof Messages.StateChanged changed) {
+            link.onStateMessage(changed.state(), changed.origin());
+        } else if (!message.origin().equals(replicaId)) {
+            link.wake(); // our own wake-up message is not news
         }
     }
 
