@@ -24,13 +24,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Shares every breaker with the other replicas that use the same Redis and the same key prefix:
@@ -62,30 +59,18 @@ public final class RedisStateStore implements StateStore {
      */
     private static final int MAX_RESYNCS_IN_FLIGHT = 100;
 
-    private final String keyPrefix;
-    private final String channel;
-    private final String replicaId;
-    private final BreakerClock clock;
-    private final long probeWaitNanos;
-    private final long flushIntervalNanos;
     private final RedisClient client;
     private final ClientResources ownedResources;
     private final ScheduledThreadPoolExecutor executor;
     private final RedisConnector connector;
-    private final ConcurrentHashMap<BreakerId, RedisLink> links = new ConcurrentHashMap<>();
-    private final AtomicLong leases = new AtomicLong();
-    private final ConcurrentLinkedQueue<RedisLink> toFlush = new ConcurrentLinkedQueue<>();
+    private final RedisContext context;
     private final ConcurrentLinkedQueue<RedisLink> toResync = new ConcurrentLinkedQueue<>();
     private final AtomicInteger resyncsInFlight = new AtomicInteger();
 
     private RedisStateStore(Builder builder) {
-        this.keyPrefix = builder.keyPrefix;
-        this.channel = RedisKeys.channel(keyPrefix);
-        this.replicaId = builder.replicaId != null ? builder.replicaId
+        String channel = RedisKeys.channel(builder.keyPrefix);
+        String replicaId = builder.replicaId != null ? builder.replicaId
                 : UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        this.clock = builder.clock;
-        this.probeWaitNanos = builder.probeWait.toNanos();
-        this.flushIntervalNanos = builder.flushInterval.toNanos();
 
         this.executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "breaker-redis-" + replicaId);
@@ -122,18 +107,21 @@ public final class RedisStateStore implements StateStore {
 
             @Override
             public void resync() {
-                links.values().forEach(RedisStateStore.this::resyncSoon);
+                resyncAll();
             }
 
             @Override
             public void down() {
-                links.values().forEach(RedisLink::onStoreDown);
+                downAll();
             }
         }, builder.healthCheckInterval);
-        connector.start();
-        executor.scheduleWithFixedDelay(this::tick, flushIntervalNanos, flushIntervalNanos, TimeUnit.NANOSECONDS);
+        this.context = new RedisContext(connector, executor, builder.clock, builder.keyPrefix, channel, replicaId,
+                builder.probeWait.toNanos(), builder.flushInterval.toNanos());
+        connector.start(); // after the context is made: the connector's events use it
+        long flushInterval = builder.flushInterval.toNanos();
+        executor.scheduleWithFixedDelay(this::tick, flushInterval, flushInterval, TimeUnit.NANOSECONDS);
         long republish = builder.republishInterval.toMillis();
-        executor.scheduleWithFixedDelay(() -> links.values().forEach(link -> {
+        executor.scheduleWithFixedDelay(() -> context.links().forEach(link -> {
             try {
                 link.republish();
             } catch (RuntimeException e) {
@@ -148,8 +136,8 @@ public final class RedisStateStore implements StateStore {
 
     @Override
     public SharedState attach(BreakerId id, BreakerConfig config, LocalBreaker local) {
-        RedisLink link = new RedisLink(this, id, config, local);
-        links.put(id, link);
+        RedisLink link = new RedisLink(context, id, config, local);
+        context.add(link);
         // A replica that starts late, or a breaker created after a trip elsewhere, reads the stored state.
         resyncSoon(link);
         return link;
@@ -163,7 +151,7 @@ public final class RedisStateStore implements StateStore {
 
     /** This replica's name in Redis (in the counts hashes, probe leases and messages). */
     public String replicaId() {
-        return replicaId;
+        return context.replicaId;
     }
 
     @Override
@@ -176,37 +164,30 @@ public final class RedisStateStore implements StateStore {
         }
     }
 
-    // ---- for the links -----------------------------------------------------------------------
-
     /** Subscription thread: hands a message to the link of the breaker it is about. */
     private void onMessage(String text) {
         Messages.Message message = Messages.parse(text);
-        RedisLink link = message == null ? null : links.get(message.id());
+        RedisLink link = message == null ? null : context.link(message.id());
         if (link == null) {
             return;
         }
         if (message instanceof Messages.StateChanged changed) {
             link.onStateMessage(changed.state(), changed.origin());
-        } else if (!message.origin().equals(replicaId)) {
+        } else if (!message.origin().equals(context.replicaId)) {
             link.wake(); // our own wake-up message is not news
         }
     }
 
     /** The other replicas' counts that the breaker judges with; for tests. */
     WindowCounts remoteCounts(BreakerId id) {
-        RedisLink link = links.get(id);
+        RedisLink link = context.link(id);
         return link == null ? WindowCounts.EMPTY : link.remoteCounts();
-    }
-
-    /** Flushes {@code link} at the next tick; any thread. */
-    void flushSoon(RedisLink link) {
-        toFlush.offer(link);
     }
 
     /** Store thread, every flush interval: queued flushes, then a bounded number of queued resyncs. */
     private void tick() {
         RedisLink link;
-        while ((link = toFlush.poll()) != null) {
+        while ((link = context.nextToFlush()) != null) {
             try {
                 link.flush();
             } catch (RuntimeException e) {
@@ -231,52 +212,20 @@ public final class RedisStateStore implements StateStore {
         }
     }
 
+    /** Redis became usable, or the subscription was remade: messages may have been missed. */
+    private void resyncAll() {
+        context.links().forEach(this::resyncSoon);
+    }
+
+    /** Redis became unusable: every breaker carries on with its local counts. */
+    private void downAll() {
+        context.links().forEach(RedisLink::onStoreDown);
+    }
+
     private void resyncSoon(RedisLink link) {
         if (link.queueResync()) {
             toResync.offer(link);
         }
-    }
-
-    void detached(RedisLink link) {
-        links.remove(link.id, link);
-    }
-
-    boolean usable() {
-        return connector.usable();
-    }
-
-    RedisConnector connector() {
-        return connector;
-    }
-
-    ScheduledExecutorService executor() {
-        return executor;
-    }
-
-    String keyPrefix() {
-        return keyPrefix;
-    }
-
-    String channel() {
-        return channel;
-    }
-
-    BreakerClock clock() {
-        return clock;
-    }
-
-    long probeWaitNanos() {
-        return probeWaitNanos;
-    }
-
-    /** While any window holds a failure, counts are re-shared every tenth of the window, within [50 ms, 1 s]. */
-    long refreshNanos(long windowMillis) {
-        long millis = Math.max(50, Math.min(1_000, windowMillis / 10));
-        return Math.max(flushIntervalNanos, TimeUnit.MILLISECONDS.toNanos(millis));
-    }
-
-    String nextLeaseId() {
-        return replicaId + ":" + leases.incrementAndGet();
     }
 
     /** Builds a {@link RedisStateStore}; only the URI is required. */
