@@ -8,14 +8,9 @@ import dev.breaker.core.StateStore;
 import dev.breaker.core.StoreStatus;
 import dev.breaker.core.clock.BreakerClock;
 import dev.breaker.core.window.WindowCounts;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,25 +74,10 @@ public final class RedisStateStore implements StateStore {
         });
         executor.setRemoveOnCancelPolicy(true);
 
-        this.ownedResources = builder.clientResources == null
-                ? DefaultClientResources.builder()
-                        .ioThreadPoolSize(2)
-                        .computationThreadPoolSize(2)
-                        .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-                        .build()
-                : null;
-        // The URI's timeout bounds the connection handshake; commands get theirs from TimeoutOptions.
-        Duration handshake = builder.connectTimeout.compareTo(builder.commandTimeout) > 0
-                ? builder.connectTimeout : builder.commandTimeout;
-        RedisURI uri = RedisURI.builder(builder.uri).withTimeout(handshake).build();
-        this.client = RedisClient.create(ownedResources != null ? ownedResources : builder.clientResources, uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .requestQueueSize(builder.requestQueueSize)
-                .timeoutOptions(TimeoutOptions.enabled(builder.commandTimeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(builder.connectTimeout).keepAlive(true).build())
-                .build());
+        this.ownedResources = builder.clientResources == null ? RedisClients.ownResources() : null;
+        RedisURI uri = RedisClients.withHandshakeTimeout(builder.uri, builder.connectTimeout, builder.commandTimeout);
+        this.client = RedisClients.create(ownedResources != null ? ownedResources : builder.clientResources, uri,
+                builder.connectTimeout, builder.commandTimeout, builder.requestQueueSize);
 
         this.connector = new RedisConnector(client, uri, channel, executor, new RedisConnector.Events() {
             @Override
