@@ -241,7 +241,8 @@ public final class Breaker {
     void recordClosedSuccess(ClosedState from) {
         if (state != from) {
             // A permit of an older generation: its success counts in the totals, not in this window.
-            // Accepted race: a success that passes this check just as reset() runs may land in the new window.
+            // Accepted race: a success that passes this check just as a transition runs may land in the
+            // new window (see moveTo).
             successesOutsideWindow.increment();
             return;
         }
