@@ -2,6 +2,7 @@ package dev.breaker.benchmarks;
 
 import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
+import dev.breaker.core.registry.Breakers;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowSynchronizationStrategy;
@@ -37,7 +38,7 @@ import java.util.function.Function;
  * object reachable from {@code a} through instance fields and not reachable from {@code b}. Whatever
  * breakers share is thereby left out, whoever shares it: the config and what it holds, the clock,
  * the store, singleton lambdas, interned strings, enum constants. What is per breaker stays in,
- * such as its id and name strings and, for {@code Breaker.of}, its own {@code TransitionLog}.
+ * such as its id and name strings and, for {@code Breakers.standalone}, its own {@code TransitionLog}.
  * Static fields and objects only a thread's stack reaches are never counted.
  *
  * <p>The second measurement is taken after two threads hammered {@code a} at the same time: a
@@ -81,7 +82,7 @@ public final class IdleBreakerFootprint {
 
     private static Subject<Breaker> providerBreaker() {
         BreakerConfig config = Contender.providerBreakerConfig();
-        return new Subject<>("PROVIDER_BREAKER", key -> Breaker.of("bench", key, config),
+        return new Subject<>("PROVIDER_BREAKER", key -> Breakers.standalone("bench", key, config),
                 breaker -> breaker.tryAcquire().onSuccess());
     }
 

@@ -1,6 +1,8 @@
 package dev.breaker.core.event;
 
+import dev.breaker.core.BreakerListener;
 import dev.breaker.core.BreakerState;
+import dev.breaker.core.StateTransition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,12 +3,12 @@ package dev.breaker.core.registry;
 import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
+import dev.breaker.core.BreakerListener;
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.Permit;
+import dev.breaker.core.StateStore;
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.event.BreakerListener;
-import dev.breaker.core.store.StateStore;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.event.BreakerListener;
+import dev.breaker.core.BreakerListener;
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.registry.RegistryListener;
 import dev.breaker.core.store.InMemoryStateStore;
-import dev.breaker.core.store.StateStore;
+import dev.breaker.core.StateStore;
 import dev.breaker.spring.provider.BreakerProviders;
 import dev.breaker.spring.provider.ProviderSettings;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,7 +1,7 @@
 package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.store.StateStore;
+import dev.breaker.core.StateStore;
 import dev.breaker.core.store.redis.RedisStateStore;
 import dev.breaker.spring.provider.InvalidBreakerPropertyException;
 import io.lettuce.core.RedisURI;

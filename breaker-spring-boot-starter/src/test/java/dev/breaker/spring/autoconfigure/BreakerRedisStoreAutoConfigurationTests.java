@@ -4,7 +4,7 @@ import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.store.InMemoryStateStore;
-import dev.breaker.core.store.StateStore;
+import dev.breaker.core.StateStore;
 import dev.breaker.core.store.redis.RedisStateStore;
 import dev.breaker.spring.provider.InvalidBreakerPropertyException;
 import io.lettuce.core.RedisClient;

@@ -1,4 +1,4 @@
-package dev.breaker.core.store;
+package dev.breaker.core;
 
 /**
  * Whether a store reaches its backend.

@@ -1,14 +1,12 @@
-package dev.breaker.core.state;
+package dev.breaker.core;
 
-import dev.breaker.core.BreakerConfig;
-import dev.breaker.core.TransitionReason;
 import dev.breaker.core.window.WindowCounts;
 
 /**
  * The two trip rules over a window's counts. The rate is compared in integer parts per million,
  * so that 95 failures of 100 trip at a threshold of 0.95 and 94 do not, free of rounding.
  */
-public final class TripRule {
+final class TripRule {
 
     private static final long PPM = 1_000_000;
 
@@ -16,14 +14,14 @@ public final class TripRule {
     private final int minimumCalls;
     private final long rateThresholdPpm;
 
-    public TripRule(BreakerConfig config) {
+    TripRule(BreakerConfig config) {
         this.failureThreshold = config.failureThreshold();
         this.minimumCalls = config.minimumCalls();
         this.rateThresholdPpm = Math.round(config.failureRateThreshold() * PPM);
     }
 
     /** The rule that holds for these counts, or null when neither does. */
-    public TransitionReason verdict(WindowCounts counts) {
+    TransitionReason verdict(WindowCounts counts) {
         if (failureThreshold > 0 && counts.failures() >= failureThreshold) {
             return TransitionReason.FAILURE_COUNT;
         }

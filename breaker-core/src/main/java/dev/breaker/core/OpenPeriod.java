@@ -1,6 +1,4 @@
-package dev.breaker.core.state;
-
-import dev.breaker.core.BreakerConfig;
+package dev.breaker.core;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
@@ -10,7 +8,7 @@ import java.util.function.DoubleSupplier;
  * upstream's Retry-After when honoured, plus up to {@code open-jitter} of itself, and never more
  * than {@code max-open-duration}. A quota error stays open for its stated reset, else the maximum.
  */
-public final class OpenPeriod {
+final class OpenPeriod {
 
     private final long openNanos;
     private final double multiplier;
@@ -19,7 +17,7 @@ public final class OpenPeriod {
     private final double jitter;
     private final DoubleSupplier random;
 
-    public OpenPeriod(BreakerConfig config, DoubleSupplier random) {
+    OpenPeriod(BreakerConfig config, DoubleSupplier random) {
         this.openNanos = config.openDuration().toNanos();
         this.multiplier = config.backoffMultiplier();
         this.maxNanos = config.maxOpenDuration().toNanos();
@@ -33,7 +31,7 @@ public final class OpenPeriod {
      * @param retryAfter the upstream's hint, or null
      * @param quota whether a quota or spend cap is exhausted
      */
-    public long nanos(int consecutiveTrips, Duration retryAfter, boolean quota) {
+    long nanos(int consecutiveTrips, Duration retryAfter, boolean quota) {
         long hint = retryAfter == null ? -1 : saturatedNanos(retryAfter);
         if (quota) {
             return hint > 0 ? Math.min(hint, maxNanos) : maxNanos;

@@ -1,8 +1,5 @@
-package dev.breaker.core.event;
+package dev.breaker.core;
 
-import dev.breaker.core.BreakerId;
-import dev.breaker.core.BreakerState;
-import dev.breaker.core.TransitionReason;
 import dev.breaker.core.window.WindowCounts;
 
 import java.time.Duration;

@@ -1,6 +1,5 @@
-package dev.breaker.core.store;
+package dev.breaker.core;
 
-import dev.breaker.core.BreakerState;
 import dev.breaker.core.window.WindowCounts;
 
 /** What a store may ask of, and tell, the local breaker it is linked to. */

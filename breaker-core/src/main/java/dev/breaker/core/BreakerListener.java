@@ -1,4 +1,4 @@
-package dev.breaker.core.event;
+package dev.breaker.core;
 
 /**
  * Hears every state change. Called on the thread that made the change, right after it, once per

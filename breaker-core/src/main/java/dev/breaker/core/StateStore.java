@@ -1,7 +1,4 @@
-package dev.breaker.core.store;
-
-import dev.breaker.core.BreakerConfig;
-import dev.breaker.core.BreakerId;
+package dev.breaker.core;
 
 /**
  * Where breakers share their state. The breaker decides everything locally and tells its store what
