@@ -50,6 +50,11 @@ final class ProbePermit implements Permit {
     }
 
     @Override
+    public boolean isProbe() {
+        return true;
+    }
+
+    @Override
     public void release() {
         onResult(CallResult.IGNORED);
     }

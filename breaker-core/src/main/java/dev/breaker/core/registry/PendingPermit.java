@@ -22,6 +22,11 @@ final class PendingPermit implements Permit {
 
     @Override
     public void onResult(CallResult result) {
+        onResult(result, -1);
+    }
+
+    @Override
+    public void onResult(CallResult result, long latencyNanos) {
         if (result.outcome() == Outcome.IGNORED) {
             Breaker existing = breakers.find(key);
             if (existing == null) {
@@ -31,7 +36,7 @@ final class PendingPermit implements Permit {
             }
             return;
         }
-        breakers.existingOrNew(key).firstClosedPermit().onResult(result);
+        breakers.existingOrNew(key).firstClosedPermit().onResult(result, latencyNanos);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.breaker.spring.aop;
 
 import dev.breaker.core.CallResult;
+import dev.breaker.core.Permit;
 import dev.breaker.core.classify.Failures;
+import dev.breaker.spring.judge.CallReport;
 import dev.breaker.spring.judge.ResponseJudge;
 
 import java.util.List;
@@ -25,6 +27,11 @@ final class ExceptionOutcomes {
     ExceptionOutcomes(List<HttpStatusReader> readers, ResponseJudge judge) {
         this.readers = readers;
         this.judge = judge;
+    }
+
+    /** The report of a call admitted for this method's provider (timed when it judges slow calls). */
+    CallReport report(Permit permit) {
+        return judge.report(permit);
     }
 
     CallResult of(Throwable failure) {

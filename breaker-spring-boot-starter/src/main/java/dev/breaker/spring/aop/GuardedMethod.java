@@ -2,7 +2,6 @@ package dev.breaker.spring.aop;
 
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.CallResult;
-import dev.breaker.core.Permit;
 import dev.breaker.core.classify.Failures;
 import dev.breaker.core.registry.ProviderBreakers;
 import dev.breaker.spring.judge.CallReport;
@@ -50,9 +49,9 @@ final class GuardedMethod {
     }
 
     private Object blocking(MethodInvocation invocation, String key) throws Throwable {
-        Permit permit;
+        CallReport report;
         try {
-            permit = acquire(key);
+            report = admit(key);
         } catch (BreakerOpenException refused) {
             return recover(invocation, refused);
         }
@@ -60,35 +59,36 @@ final class GuardedMethod {
         try {
             result = invocation.proceed();
         } catch (Throwable failure) {
-            report(permit, outcomeOf(failure));
+            report.report(outcomeOf(failure));
             return recover(invocation, failure);
         }
-        report(permit, CallResult.SUCCESS);
+        report.report(CallResult.SUCCESS);
         return result;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Object stage(MethodInvocation invocation, String key) {
         CompletionStage<Object> stage = null;
-        Permit permit;
+        CallReport guard;
         try {
-            permit = acquire(key);
+            guard = admit(key);
         } catch (BreakerOpenException refused) {
-            permit = null;
+            guard = null;
             stage = CompletableFuture.failedFuture(refused);
         }
-        if (permit != null) {
-            CallReport guard = new CallReport(permit);
+        if (guard != null) {
+            CallReport report = guard;
             try {
                 stage = (CompletionStage<Object>) invocation.proceed();
             } catch (Throwable failure) {
                 stage = CompletableFuture.failedFuture(failure);
             }
             if (stage == null) {
-                guard.report(CallResult.SUCCESS);
+                report.report(CallResult.SUCCESS);
                 return null;
             }
-            stage = stage.whenComplete((value, failure) -> guard.report(failure == null ? CallResult.SUCCESS : outcomeOf(failure)));
+            stage = stage.whenComplete((value, failure) -> report.report(failure == null ? CallResult.SUCCESS
+                    : outcomeOf(failure)));
         }
         if (fallback == null) {
             return stage;
@@ -104,12 +104,13 @@ final class GuardedMethod {
     }
 
     /**
-     * A permit for a call on {@code key}; creates no breaker until an outcome counts.
+     * Admits a call on {@code key} and returns its report, timed from now when the provider judges
+     * slow calls; creates no breaker until an outcome counts.
      *
      * @throws BreakerOpenException when the key's breaker refuses the call
      */
-    Permit acquire(String key) {
-        return breakers.acquire(key);
+    CallReport admit(String key) {
+        return outcomes.report(breakers.acquire(key));
     }
 
     /** What a failed call means: a cancellation counts for nothing, other failures per {@link ExceptionOutcomes}. */
@@ -134,17 +135,5 @@ final class GuardedMethod {
             throw failure;
         }
         return fallback.invoke(invocation.getThis(), invocation.getArguments(), failure);
-    }
-
-    static void report(Permit permit, CallResult result) {
-        try {
-            if (result == CallResult.SUCCESS) {
-                permit.onSuccess();
-            } else {
-                permit.onResult(result);
-            }
-        } finally {
-            permit.release();
-        }
     }
 }

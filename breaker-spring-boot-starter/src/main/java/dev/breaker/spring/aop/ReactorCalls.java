@@ -2,7 +2,6 @@ package dev.breaker.spring.aop;
 
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.CallResult;
-import dev.breaker.core.Permit;
 import dev.breaker.spring.judge.CallReport;
 import org.aopalliance.intercept.MethodInvocation;
 import reactor.core.publisher.Flux;
@@ -12,8 +11,8 @@ import reactor.core.publisher.Mono;
  * Guards a {@code Mono} or {@code Flux}. The method runs when it is called, as usual; its publisher is
  * subscribed to only when the breaker admits the call, so a rejected call sends nothing upstream.
  * Every subscription (a {@code retry()} too) asks the breaker again. A Mono reports on its value or
- * completion, a Flux on completion; either reports an error by its exception, and a cancellation as
- * ignored. Loaded only when Reactor is on the class path.
+ * completion, a Flux on completion (its first element is its first sign of an answer, and a probe
+ * reports there); either reports an error by its exception, and a cancellation as ignored. Loaded only when Reactor is on the class path.
  */
 final class ReactorCalls {
 
@@ -41,13 +40,12 @@ final class ReactorCalls {
         }
         Mono<Object> body = source;
         Mono<Object> guarded = Mono.defer(() -> {
-            Permit permit;
+            CallReport guard;
             try {
-                permit = method.acquire(key);
+                guard = method.admit(key);
             } catch (BreakerOpenException refused) {
                 return Mono.error(refused);
             }
-            CallReport guard = new CallReport(permit);
             return body.doOnSuccess(value -> guard.report(CallResult.SUCCESS))
                     .doOnError(failure -> guard.report(method.outcomeOf(failure)))
                     .doOnCancel(() -> guard.report(CallResult.IGNORED))
@@ -78,14 +76,14 @@ final class ReactorCalls {
         }
         Flux<Object> body = source;
         Flux<Object> guarded = Flux.defer(() -> {
-            Permit permit;
+            CallReport guard;
             try {
-                permit = method.acquire(key);
+                guard = method.admit(key);
             } catch (BreakerOpenException refused) {
                 return Flux.error(refused);
             }
-            CallReport guard = new CallReport(permit);
-            return body.doOnComplete(() -> guard.report(CallResult.SUCCESS))
+            return body.doOnNext(first -> guard.firstContent())
+                    .doOnComplete(() -> guard.report(CallResult.SUCCESS))
                     .doOnError(failure -> guard.report(method.outcomeOf(failure)))
                     .doOnCancel(() -> guard.report(CallResult.IGNORED))
                     .doFinally(signal -> guard.report(CallResult.IGNORED));

@@ -142,6 +142,18 @@ public class ProviderProperties {
     private Duration probeTimeout;
 
     /**
+     * A finished call that took at least this long to answer (a stream: to its first generated
+     * content) is slow. Unset: slow calls are not judged.
+     */
+    private Duration slowCallDuration;
+
+    /**
+     * The slow rule: the share of slow calls among the calls in the window that trips the breaker,
+     * 0 &lt; r &le; 1, once the window holds minimum-calls calls. Only with slow-call-duration.
+     */
+    private Double slowCallRateThreshold;
+
+    /**
      * Error types of streamed error events that count as failures.
      */
     private List<String> streamFailureTypes;
@@ -393,5 +405,21 @@ public class ProviderProperties {
 
     public void setModelSearchLimit(DataSize modelSearchLimit) {
         this.modelSearchLimit = modelSearchLimit;
+    }
+
+    public Duration getSlowCallDuration() {
+        return slowCallDuration;
+    }
+
+    public void setSlowCallDuration(Duration slowCallDuration) {
+        this.slowCallDuration = slowCallDuration;
+    }
+
+    public Double getSlowCallRateThreshold() {
+        return slowCallRateThreshold;
+    }
+
+    public void setSlowCallRateThreshold(Double slowCallRateThreshold) {
+        this.slowCallRateThreshold = slowCallRateThreshold;
     }
 }

@@ -128,6 +128,8 @@ final class ProviderSettingsResolver {
             set(ProviderProperties::getOpenJitter, builder::openJitter);
             set(ProviderProperties::getMaxBreakers, builder::maxBreakers);
             set(ProviderProperties::getProbeTimeout, builder::probeTimeout);
+            set(ProviderProperties::getSlowCallDuration, builder::slowCallDuration);
+            set(ProviderProperties::getSlowCallRateThreshold, builder::slowCallRateThreshold);
             try {
                 return builder.build();
             } catch (InvalidBreakerConfigException e) {

@@ -2,6 +2,7 @@ package dev.breaker.spring.judge;
 
 import dev.breaker.core.CallResult;
 import dev.breaker.core.Outcome;
+import dev.breaker.core.Permit;
 import dev.breaker.core.classify.OutcomeClassifier;
 import dev.breaker.core.classify.ResponseHeaders;
 import dev.breaker.core.clock.BreakerClock;
@@ -37,25 +38,42 @@ public final class ResponseJudge {
     private final OutcomeClassifier classifier;
     private final Set<String> streamFailureTypes;
     private final boolean quotaErrors;
+    private final BreakerClock clock;
 
-    ResponseJudge(OutcomeClassifier classifier, Set<String> streamFailureTypes, boolean quotaErrors) {
+    ResponseJudge(OutcomeClassifier classifier, Set<String> streamFailureTypes, boolean quotaErrors,
+                  BreakerClock clock) {
         this.classifier = classifier;
         this.streamFailureTypes = streamFailureTypes;
         this.quotaErrors = quotaErrors;
+        this.clock = clock;
     }
 
     /** The judge of {@code provider}'s calls. */
     public static ResponseJudge of(ProviderSettings provider, BreakerClock clock) {
         return new ResponseJudge(new OutcomeClassifier(provider.breaker(), clock), provider.streamFailureTypes(),
-                provider.breaker().quotaErrors());
+                provider.breaker().quotaErrors(), provider.breaker().judgesSlowCalls() ? clock : null);
+    }
+
+    /** The report of a call this judge's provider admitted, timed when the provider judges slow calls. */
+    public CallReport report(Permit permit) {
+        return new CallReport(permit, clock);
     }
 
     /** What a response's status line means, and whether its body must be judged too. */
     public ResponseVerdict judge(int status, ResponseHeaders headers, String contentType) {
+        return judge(status, headers, contentType, () -> { });
+    }
+
+    /**
+     * The same, for a call whose stream may still carry its first sign of an answer.
+     *
+     * @param onFirstContent runs when a stream's first generated content has passed (see {@link CallReport#firstContent()})
+     */
+    public ResponseVerdict judge(int status, ResponseHeaders headers, String contentType, Runnable onFirstContent) {
         Outcome outcome = classifier.outcomeOf(status);
         if (outcome == Outcome.SUCCESS && status / 100 == 2 && isEventStream(contentType)) {
             return new StreamVerdict(this, status, classifier.ofResponse(status, headers),
-                    new StreamScanner(streamFailureTypes));
+                    new StreamScanner(streamFailureTypes, onFirstContent));
         }
         CallResult byStatus = classifier.ofResponse(status, headers);
         if (status == TOO_MANY_REQUESTS && outcome == Outcome.FAILURE && quotaErrors && mayBeJson(contentType)) {

@@ -39,7 +39,7 @@ public final class GuardedCall {
      *     {@link #bodyCancelled}
      */
     public boolean respond(int status, ResponseHeaders headers, String contentType) {
-        ResponseVerdict judged = judge.judge(status, headers, contentType);
+        ResponseVerdict judged = judge.judge(status, headers, contentType, report::firstContent);
         verdict = judged;
         if (judged.decided() != null) {
             report.report(judged.decided());

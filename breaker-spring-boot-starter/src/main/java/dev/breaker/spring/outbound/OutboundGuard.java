@@ -6,7 +6,6 @@ import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.registry.ProviderBreakers;
 import dev.breaker.core.registry.UnknownProviderException;
 import dev.breaker.spring.BreakerAttributes;
-import dev.breaker.spring.judge.CallReport;
 import dev.breaker.spring.judge.ResponseJudge;
 import dev.breaker.spring.provider.BreakerProviders;
 import dev.breaker.spring.provider.ProviderSettings;
@@ -101,7 +100,8 @@ public final class OutboundGuard {
     private GuardedCall admit(ProviderSettings settings, String key) {
         ProviderBreakers breakers = registry.provider(settings.name());
         Permit permit = breakers.acquire(key);
-        return new GuardedCall(new CallReport(permit), judges.get(settings.name()));
+        ResponseJudge judge = judges.get(settings.name());
+        return new GuardedCall(judge.report(permit), judge);
     }
 
     /** The enabled provider of a call and its endpoint, or null. */

@@ -57,7 +57,9 @@ class BreakerPropertiesBindingTests {
             "stream-failure-types=overloaded_error,server_error",
             "key-tag=false",
             "key-series-limit=7",
-            "model-search-limit=2MB");
+            "model-search-limit=2MB",
+            "slow-call-duration=4s",
+            "slow-call-rate-threshold=0.8");
 
     @Test
     void resolvesEveryDocumentedDefault() {
@@ -93,6 +95,9 @@ class BreakerPropertiesBindingTests {
             assertThat(engine.openJitter()).isZero();
             assertThat(engine.maxBreakers()).isEqualTo(10_000);
             assertThat(engine.probeTimeout()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(engine.slowCallDuration()).isNull();
+            assertThat(engine.judgesSlowCalls()).isFalse();
+            assertThat(engine.slowCallRateThreshold()).isEqualTo(0.5);
         });
     }
 
@@ -133,6 +138,8 @@ class BreakerPropertiesBindingTests {
                     assertThat(engine.openJitter()).isEqualTo(0.2);
                     assertThat(engine.maxBreakers()).isEqualTo(500);
                     assertThat(engine.probeTimeout()).isEqualTo(Duration.ofSeconds(15));
+                    assertThat(engine.slowCallDuration()).isEqualTo(Duration.ofSeconds(4));
+                    assertThat(engine.slowCallRateThreshold()).isEqualTo(0.8);
                 });
     }
 

@@ -107,8 +107,8 @@ public final class BreakerWebFilter implements WebFilter, Ordered {
         } catch (BreakerOpenException refusal) {
             return reject(exchange.getResponse(), Rejection.of(provider.errorFormat(), provider.rejectionStatus(), refusal));
         }
-        CallReport report = new CallReport(permit);
         ResponseJudge judge = judges.get(provider.name());
+        CallReport report = judge.report(permit);
         JudgedResponse response = new JudgedResponse(exchange.getResponse(), report, judge);
         return Mono.defer(() -> chain.filter(exchange.mutate().response(response).build()))
                 .doFinally(signal -> {

@@ -105,7 +105,7 @@ final class JudgedResponse extends ServerHttpResponseDecorator {
             HttpStatusCode status = getStatusCode();
             HttpHeaders headers = getHeaders();
             current = judge.judge(status == null ? 200 : status.value(), headers::getFirst,
-                    headers.getFirst(HttpHeaders.CONTENT_TYPE));
+                    headers.getFirst(HttpHeaders.CONTENT_TYPE), report::firstContent);
             verdict = current;
         }
         return current;

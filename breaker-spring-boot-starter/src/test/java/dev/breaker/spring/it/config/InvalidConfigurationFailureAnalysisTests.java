@@ -48,6 +48,8 @@ class InvalidConfigurationFailureAnalysisTests {
                 arguments(ANTHROPIC + "max-breakers=0", "use at least 1"),
                 arguments(ANTHROPIC + "key-series-limit=-1", "use 0 or more keys"),
                 arguments(ANTHROPIC + "model-search-limit=0B", "use a size between 1B and 2GB"),
+                arguments(ANTHROPIC + "slow-call-duration=0s", "use a positive duration"),
+                arguments(ANTHROPIC + "slow-call-rate-threshold=1.5", "use a fraction in (0, 1]"),
                 arguments(ANTHROPIC + "max-open-duration=10s", "must be at least open-duration (30s)"),
                 arguments(ANTHROPIC + "minimum-calls=200", "must not exceed window-size (100)"),
                 arguments(ANTHROPIC + "scope=region", "unknown scope 'region'"),
