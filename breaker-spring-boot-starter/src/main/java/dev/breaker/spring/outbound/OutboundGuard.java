@@ -79,6 +79,15 @@ public final class OutboundGuard {
     }
 
     /**
+     * Whether a request with these attributes may be guarded at all: it names a provider, or its URL
+     * is under some provider's {@code base-url}. A cheap look-up, with no permit asked, so that a door
+     * can let the many requests no provider names pass without any wrapping.
+     */
+    public boolean mayGuard(URI url, Function<String, Object> attributes) {
+        return attributes.apply(BreakerAttributes.PROVIDER) != null || providers.forUrl(url) != null;
+    }
+
+    /**
      * Checks, when a client is built, that the provider it names is configured: a name that is not
      * would otherwise fail each of its calls.
      *

@@ -42,6 +42,9 @@ public final class BreakerExchangeFilterFunction implements ExchangeFilterFuncti
 
     @Override
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+        if (!guard.mayGuard(request.url(), name -> request.attributes().get(name))) {
+            return next.exchange(request); // no provider: not even a deferred look-up per subscription
+        }
         return Mono.defer(() -> {
             GuardedCall call = guard.start(request.url(), name -> request.attributes().get(name));
             if (call == null) {
