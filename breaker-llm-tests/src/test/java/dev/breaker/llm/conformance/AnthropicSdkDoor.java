@@ -62,7 +62,7 @@ final class AnthropicSdkDoor implements Door {
     @Override
     public Answer abandonStream(Call call) {
         try (StreamResponse<RawMessageStreamEvent> stream = client(call).messages().createStreaming(params(call))) {
-            return Answer.of(stream.stream().filter(event -> event.contentBlockDelta().isPresent()).findFirst());
+            return Answer.of(stream.stream().filter(event -> event.contentBlockDelta().isPresent()).findFirst().orElse(null));
         } catch (RuntimeException e) {
             return Answer.failed(e);
         }

@@ -65,7 +65,7 @@ final class OpenAiSdkDoor implements Door {
         try (StreamResponse<ChatCompletionChunk> stream = client(call).chat().completions().createStreaming(params(call))) {
             return Answer.of(stream.stream()
                     .filter(chunk -> chunk.choices().stream().anyMatch(choice -> choice.delta().content().isPresent()))
-                    .findFirst());
+                    .findFirst().orElse(null));
         } catch (RuntimeException e) {
             return Answer.failed(e);
         }

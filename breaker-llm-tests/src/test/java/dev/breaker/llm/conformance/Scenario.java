@@ -98,8 +98,8 @@ enum Scenario {
         /** How long the upstream keeps the timeout and cancellation rows waiting: far beyond the short timeout. */
         static final Duration UPSTREAM_DELAY = Duration.ofMillis(1_000);
         /** How long the upstream takes to send a slow stream, in {@link #SLOW_STREAM_CHUNKS} even chunks. */
-        static final Duration SLOW_STREAM = Duration.ofMillis(1_500);
-        static final int SLOW_STREAM_CHUNKS = 30;
+        static final Duration SLOW_STREAM = Duration.ofSeconds(3);
+        static final int SLOW_STREAM_CHUNKS = 60;
 
         private Times() {
         }
