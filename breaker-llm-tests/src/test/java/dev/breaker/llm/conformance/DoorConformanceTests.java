@@ -182,11 +182,6 @@ class DoorConformanceTests {
     int gatewayPort;
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
-
-    /** Outcomes are usually there at once: look at once, and often. */
-    private static ConditionFactory await() {
-        return Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
-    }
     private final Map<DoorKind, Map<Dialect, Door>> doors = new EnumMap<>(DoorKind.class);
     private AnthropicSdkDoor anthropicSdk;
     private OpenAiSdkDoor openAiSdk;
@@ -245,6 +240,11 @@ class DoorConformanceTests {
             case FAILURE -> cell.tripsOnTheSecondFailure(row.kind() != Kind.REFUSED_CONNECTION);
             case QUOTA -> cell.opensAtOnce();
         }
+    }
+
+    /** Outcomes are usually there at once: look at once, and often. */
+    private static ConditionFactory await() {
+        return Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
     }
 
     /** One cell of the table: a row's calls through one door. */
