@@ -58,6 +58,9 @@ public final class BreakerOkHttpInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        // Before anything else: the call timeout has been running since the call started, and reading
+        // the body for its model below may take a good part of it.
+        long started = System.nanoTime();
         Request request = chain.request();
         GuardedCall call;
         try {
@@ -68,14 +71,14 @@ public final class BreakerOkHttpInterceptor implements Interceptor {
         if (call == null) {
             return chain.proceed(request);
         }
-        long started = System.nanoTime();
         return BlockingCall.execute(call, READER, () -> chain.proceed(request), (guarded, failure) ->
                 guarded.fail(callTimedOut(chain, started) ? new TimeoutException("OkHttp call timeout") : failure));
     }
 
     /**
      * OkHttp enforces its call timeout by cancelling the call, so the interceptor sees "Canceled",
-     * not a timeout: a call cancelled once its call timeout has run out timed out.
+     * not a timeout: a call cancelled once its call timeout has run out timed out. The timeout
+     * started a little before this interceptor did, so the time measured here is a lower bound.
      */
     private static boolean callTimedOut(Chain chain, long started) {
         long timeout = chain.call().timeout().timeoutNanos();

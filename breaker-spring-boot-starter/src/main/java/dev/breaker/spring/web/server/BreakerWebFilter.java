@@ -105,7 +105,8 @@ public final class BreakerWebFilter implements WebFilter, Ordered {
         try {
             permit = breakers.acquire(key);
         } catch (BreakerOpenException refusal) {
-            return reject(exchange.getResponse(), Rejection.of(provider.errorFormat(), provider.rejectionStatus(), refusal));
+            return reject(exchange.getResponse(), refusal,
+                    Rejection.of(provider.errorFormat(), provider.rejectionStatus(), refusal));
         }
         ResponseJudge judge = judges.get(provider.name());
         CallReport report = judge.report(permit);
@@ -122,9 +123,13 @@ public final class BreakerWebFilter implements WebFilter, Ordered {
                 });
     }
 
-    private static Mono<Void> reject(ServerHttpResponse response, Rejection rejection) {
+    /** The same answer the LLM client adapters give a refused call (see {@code BreakerOkHttpInterceptor}). */
+    private static Mono<Void> reject(ServerHttpResponse response, BreakerOpenException refusal, Rejection rejection) {
         response.setStatusCode(HttpStatusCode.valueOf(rejection.status()));
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(rejection.retryAfterSeconds()));
+        response.getHeaders().set("x-should-retry", "false");
+        response.getHeaders().set(Rejection.PROVIDER_HEADER, Rejection.headerValue(refusal.provider()));
+        response.getHeaders().set(Rejection.KEY_HEADER, Rejection.headerValue(refusal.key()));
         response.getHeaders().setContentType(MediaType.parseMediaType(rejection.contentType()));
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(rejection.body())));
     }
