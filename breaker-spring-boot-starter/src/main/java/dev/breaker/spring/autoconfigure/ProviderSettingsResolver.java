@@ -4,6 +4,7 @@ import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.InvalidBreakerConfigException;
 import dev.breaker.spring.provider.BreakerProviders;
 import dev.breaker.spring.dialect.ErrorFormat;
+import dev.breaker.spring.dialect.ErrorTypes;
 import dev.breaker.spring.provider.InvalidBreakerPropertyException;
 import dev.breaker.spring.provider.ProviderSettings;
 import dev.breaker.spring.provider.Scope;
@@ -28,8 +29,7 @@ import java.util.function.Function;
  */
 final class ProviderSettingsResolver {
 
-    static final List<String> DEFAULT_STREAM_FAILURE_TYPES =
-            List.of("overloaded_error", "rate_limit_error", "api_error", "server_error");
+    static final List<String> DEFAULT_STREAM_FAILURE_TYPES = ErrorTypes.STREAM_FAILURES;
 
     static final DataSize DEFAULT_MODEL_SEARCH_LIMIT = DataSize.ofMegabytes(32);
 

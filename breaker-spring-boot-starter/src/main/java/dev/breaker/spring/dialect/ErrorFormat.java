@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The JSON shape of an inbound rejection, so that clients of a provider can parse it. */
 public enum ErrorFormat {
 
-    /** {@code {"type":"error","error":{"type":"overloaded_error","message":"…"}}} */
+    /** Anthropic's shape, {@code {"type":"error","error":{"type":…,"message":"…"}}}, of type {@link ErrorTypes#OVERLOADED}. */
     ANTHROPIC,
 
     /** {@code {"error":{"message":"…","type":"server_error","param":null,"code":"circuit_breaker_open"}}} */

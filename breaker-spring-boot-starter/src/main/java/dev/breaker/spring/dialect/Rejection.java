@@ -46,11 +46,11 @@ public record Rejection(int status, String contentType, long retryAfterSeconds, 
         switch (format) {
             case ANTHROPIC -> {
                 body.put("type", "error");
-                body.putObject("error").put("type", "overloaded_error").put("message", refusal.getMessage());
+                body.putObject("error").put("type", ErrorTypes.OVERLOADED).put("message", refusal.getMessage());
             }
             case OPENAI -> body.putObject("error")
                     .put("message", refusal.getMessage())
-                    .put("type", "server_error")
+                    .put("type", ErrorTypes.SERVER_ERROR)
                     .putNull("param")
                     .put("code", "circuit_breaker_open");
             case PROBLEM -> body.put("type", "about:blank")

@@ -12,7 +12,8 @@ import java.util.Set;
  * Watches a provider's {@code text/event-stream} as it passes, chunk by chunk, for the two events a
  * breaker cares about; the stream itself is never changed or held back.
  * <ul>
- *   <li>A provider error event: Anthropic's {@code data: {"type":"error","error":{"type":"overloaded_error",…}}}
+ *   <li>A provider error event: Anthropic's {@code data: {"type":"error","error":{"type":…}}} (an overload:
+ *       {@link ErrorTypes#OVERLOADED})
  *       or an OpenAI-style chunk {@code data: {"error":{"type":…}}}. Only its type decides.</li>
  *   <li>The first event that carries generated content, the stream's time to first token: Anthropic's
  *       {@code content_block_delta}, or an OpenAI chunk whose {@code choices[].delta} has a non-empty
