@@ -4,6 +4,7 @@ import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.CallResult;
+import dev.breaker.core.registry.Breakers;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowSynchronizationStrategy;
@@ -40,11 +41,11 @@ public enum Contender {
         }
     },
 
-    /** Ours: {@code Breaker.of} with the system coarse clock and the in-memory store. */
+    /** Ours: {@code Breakers.standalone} with the system coarse clock and the in-memory store. */
     PROVIDER_BREAKER {
         @Override
         Guard create(int tripPercent) {
-            return new ProviderBreakerGuard(Breaker.of("bench", "*", providerBreakerConfig(tripPercent)));
+            return new ProviderBreakerGuard(Breakers.standalone("bench", "*", providerBreakerConfig(tripPercent)));
         }
     },
 

@@ -42,7 +42,7 @@ import java.util.function.Function;
  * object reachable from {@code a} through instance fields and not reachable from {@code b}. Whatever
  * breakers share is thereby left out, whoever shares it: the config and what it holds, the clock,
  * the store, singleton lambdas, interned strings, enum constants. What is per breaker stays in,
- * such as its id and name strings and its own {@code TransitionLog} (as {@code Breaker.of} makes one).
+ * such as its id and name strings and its own {@code TransitionLog} (as {@code Breakers.standalone} makes one).
  * Static fields and objects only a thread's stack reaches are never counted.
  *
  * <p>The second measurement is taken after two threads hammered {@code a} at the same time: a
@@ -114,7 +114,7 @@ public final class IdleBreakerFootprint {
 
     private static Subject<Breaker> providerBreaker() {
         BreakerConfig config = Contender.providerBreakerConfig(Contender.TRIP_PERCENT);
-        // As Breaker.of builds one (its own TransitionLog, the in-memory store), on the wrapped clock.
+        // As Breakers.standalone builds one (its own TransitionLog, the in-memory store), on the wrapped clock.
         return new Subject<>("PROVIDER_BREAKER", key -> new Breaker(new BreakerId("bench", key), config, SYSTEM_CLOCK,
                 new TransitionLog(), InMemoryStateStore.INSTANCE),
                 breaker -> breaker.tryAcquire().onSuccess(), breaker -> breaker.tryAcquire().onFailure(503));

@@ -3,6 +3,7 @@ package dev.breaker.benchmarks;
 import dev.breaker.core.Breaker;
 import dev.breaker.core.CallResult;
 import dev.breaker.core.clock.BreakerClock;
+import dev.breaker.core.registry.Breakers;
 import dev.breaker.core.window.OutcomeWindow;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,7 +53,7 @@ public class WindowBenchmark {
     public void setup() {
         FailureMix mix = FailureMix.of(failures);
         window = new OutcomeWindow(Contender.WINDOW_CALLS, Contender.PROVIDER_WINDOW.toNanos(), clock.nanoTime());
-        breaker = Breaker.of("bench", "*", Contender.providerBreakerConfig(mix.tripPercent));
+        breaker = Breakers.standalone("bench", "*", Contender.providerBreakerConfig(mix.tripPercent));
         failureEvery = mix.failureEvery == 0 ? Long.MAX_VALUE : mix.failureEvery;
         untilFailure = failureEvery;
     }

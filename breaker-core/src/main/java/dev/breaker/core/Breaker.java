@@ -1,21 +1,11 @@
 package dev.breaker.core;
 
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.event.BreakerListener;
-import dev.breaker.core.event.StateTransition;
-import dev.breaker.core.state.OpenPeriod;
-import dev.breaker.core.state.TripRule;
-import dev.breaker.core.store.InMemoryStateStore;
-import dev.breaker.core.store.LocalBreaker;
-import dev.breaker.core.store.SharedState;
-import dev.breaker.core.store.StateStore;
 import dev.breaker.core.window.OutcomeWindow;
 import dev.breaker.core.window.WindowCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,26 +22,20 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <h2>Guarantees</h2>
  * <ul>
- *   <li>Every transition happens by one CAS on the state object: exactly one thread wins it, and
- *       exactly one {@link StateTransition} is emitted for it.</li>
+ *   <li>Every transition happens in one place, {@code moveTo}, one at a time: exactly one thread moves
+ *       the breaker out of a given state, and exactly one {@link StateTransition} is emitted for it.
+ *       Transitions take one lock, which calls, reports and reads never take.</li>
  *   <li>Never more than {@code half-open-max-calls} probes hold a slot at the same time.</li>
  *   <li>An outcome reported for a permit of an older state generation changes no state.</li>
  *   <li>The closed success path reads no clock but the coarse one, takes no lock and allocates nothing.</li>
+ *   <li>Time moves the state, not only traffic: every read ({@link #state()}, {@link #snapshot()},
+ *       {@link #retryAfter()}, meters, health, the registry's eviction scan) first ends an open period
+ *       that is over, so a breaker nobody calls reports HALF_OPEN once {@code retry-at} has passed.</li>
  * </ul>
  */
 public final class Breaker {
 
     private static final Logger log = LoggerFactory.getLogger(Breaker.class);
-
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(Breaker.class, "state", State.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final BreakerId id;
     private final BreakerConfig config;
@@ -62,7 +46,10 @@ public final class Breaker {
     private final OpenPeriod openPeriod;
     private final SharedState shared;
 
+    /** Written only in {@link #moveTo}, under {@link #moveLock}; read without a lock. */
     private volatile State state;
+    private final Object moveLock = new Object();
+    private final ClosedState firstClosed;
 
     /** Successes that belong in no window: probes, and calls admitted by an older closed generation. */
     private final LongAdder successesOutsideWindow = new LongAdder();
@@ -71,12 +58,12 @@ public final class Breaker {
     private final LongAdder rejections = new LongAdder();
     private final LongAdder trips = new LongAdder();
     private volatile int lastFailureStatus;
-    private volatile TransitionReason lastOpenReason;
     private volatile long lastAccess;
 
     /**
      * @param listener hears every state change (the registry passes the log and its listeners)
-     * @param store where the breaker shares its state; {@link InMemoryStateStore} shares nothing
+     * @param store where the breaker shares its state; the in-memory store shares nothing
+     *              ({@code Breakers.standalone} in the registry package makes a breaker with its defaults)
      */
     public Breaker(BreakerId id, BreakerConfig config, BreakerClock clock, BreakerListener listener, StateStore store) {
         this.id = id;
@@ -88,15 +75,19 @@ public final class Breaker {
         this.window = new OutcomeWindow(config.windowSize(), config.windowDuration().toNanos(), now);
         this.tripRule = new TripRule(config);
         this.openPeriod = new OpenPeriod(config, () -> ThreadLocalRandom.current().nextDouble());
-        this.state = new ClosedState(this);
+        this.firstClosed = new ClosedState(this);
+        this.state = firstClosed;
         this.lastAccess = now;
         this.shared = store.attach(id, config, new Local());
     }
 
-    /** A standalone breaker with the system clock, the in-memory store and state changes logged. */
-    public static Breaker of(String provider, String key, BreakerConfig config) {
-        return new Breaker(new BreakerId(provider, key), config, BreakerClock.system(),
-                new dev.breaker.core.event.TransitionLog(), InMemoryStateStore.INSTANCE);
+    /**
+     * The permit of the breaker's first CLOSED generation, for a call admitted before the breaker
+     * existed (a key without a breaker is closed, see {@code ProviderBreakers#tryAcquire}). Its
+     * outcome counts like any closed call while that generation lasts, and only in the totals after.
+     */
+    public Permit firstClosedPermit() {
+        return firstClosed;
     }
 
     /** A permit for one call, or null when the breaker rejects it (see {@link #retryAfter()}). */
@@ -126,7 +117,7 @@ public final class Breaker {
      * half-open probes are all taken; {@code open-duration} while forced open; zero while closed.
      */
     public Duration retryAfter() {
-        State current = state;
+        State current = current();
         if (current instanceof OpenState open) {
             return Duration.ofNanos(Math.max(0, open.retryAt - clock.nanoTime()));
         }
@@ -140,12 +131,12 @@ public final class Breaker {
     }
 
     public BreakerState state() {
-        return state.publicState();
+        return current().publicState();
     }
 
     /** Whether the current state was forced by an operator. */
     public boolean isForced() {
-        return state.isForced();
+        return current().isForced();
     }
 
     public BreakerId id() {
@@ -158,25 +149,25 @@ public final class Breaker {
 
     /** Forces OPEN until {@link #reset()}. */
     public void forceOpen() {
-        force(new ForcedState(this, BreakerState.OPEN), true);
+        force(new ForcedState(this, BreakerState.OPEN));
     }
 
     /** Forces CLOSED until {@link #reset()}: every call passes and no rule trips. */
     public void forceClosed() {
-        force(new ForcedState(this, BreakerState.CLOSED), true);
+        force(new ForcedState(this, BreakerState.CLOSED));
     }
 
     /** Back to CLOSED with an empty window and no backoff, whatever the state (forced ones too). */
     public void reset() {
-        force(new ClosedState(this), true);
+        force(new ClosedState(this));
     }
 
     /** The breaker as the endpoint shows it. */
     public BreakerSnapshot snapshot() {
-        State current = state;
+        State current = current();
         long now = clock.nanoTime();
-        WindowCounts frozen = current.countsAtTrip();
-        WindowCounts counts = frozen != null ? frozen : window.counts(now);
+        Trip trip = current.trip();
+        WindowCounts counts = trip != null ? trip.counts() : window.counts(now);
         Duration retryAfter = current.publicState() == BreakerState.OPEN ? retryAfter() : null;
         TransitionReason reason = current.reason();
         int status = lastFailureStatus;
@@ -207,7 +198,7 @@ public final class Breaker {
 
     /** Half-open probes holding a slot right now (0 unless HALF_OPEN). */
     public int probesInFlight() {
-        return state instanceof HalfOpenState halfOpen ? halfOpen.probesInFlight() : 0;
+        return current() instanceof HalfOpenState halfOpen ? halfOpen.probesInFlight() : 0;
     }
 
     /** When the registry last handed out this breaker, on the breaker clock (for LRU eviction). */
@@ -228,6 +219,16 @@ public final class Breaker {
         shared.detach();
     }
 
+    /** The state, after ending an open period that is over: time moves it, not only calls. */
+    private State current() {
+        State current = state;
+        if (current instanceof OpenState open && clock.nanoTime() - open.retryAt >= 0) {
+            startProbing(open);
+            return state;
+        }
+        return current;
+    }
+
     // ---- called by the states and permits -------------------------------------------------
 
     State currentState() {
@@ -241,7 +242,8 @@ public final class Breaker {
     void recordClosedSuccess(ClosedState from) {
         if (state != from) {
             // A permit of an older generation: its success counts in the totals, not in this window.
-            // Accepted race: a success that passes this check just as reset() runs may land in the new window.
+            // Accepted race: a success that passes this check just as a transition runs may land in the
+            // new window (see moveTo).
             successesOutsideWindow.increment();
             return;
         }
@@ -257,7 +259,7 @@ public final class Breaker {
             return;
         }
         if (result.quotaExhausted() && config.quotaErrors()) {
-            trip(from, 1, TransitionReason.QUOTA, result, window.counts(clock.nanoTime()));
+            trip(from, Trip.first(TransitionReason.QUOTA, window.counts(clock.nanoTime())), result);
             return;
         }
         WindowCounts local = window.recordFailure(clock.nanoTime());
@@ -270,7 +272,7 @@ public final class Breaker {
         WindowCounts counts = local.plus(shared.remoteCounts());
         TransitionReason verdict = tripRule.verdict(counts);
         if (verdict != null) {
-            trip(from, 1, verdict, failure, counts);
+            trip(from, Trip.first(verdict, counts), failure);
         }
     }
 
@@ -297,65 +299,86 @@ public final class Breaker {
     void tripFromProbe(HalfOpenState from, CallResult result) {
         TransitionReason reason = result.quotaExhausted() && config.quotaErrors()
                 ? TransitionReason.QUOTA : TransitionReason.PROBE_FAILED;
-        trip(from, from.consecutiveTrips + 1, reason, result, from.countsAtTrip);
+        trip(from, from.trip.again(reason), result);
     }
 
     void startProbing(OpenState from) {
-        transition(from, new HalfOpenState(this, from), TransitionReason.OPEN_PERIOD_ELAPSED, 0, null, from.countsAtTrip);
+        moveTo(from, new HalfOpenState(this, from.trip), TransitionReason.OPEN_PERIOD_ELAPSED, 0, null, true);
     }
 
+    /** Does nothing for a probe of an older generation: {@code from} is no longer current. */
     void closeAfterProbes(HalfOpenState from) {
-        if (state != from) {
-            return; // a probe of an older generation
-        }
-        // Empty the window before the closed state is published: emptied after the transition (and
-        // after its listeners), it wiped the first outcomes of the calls the new state had let in.
-        // Nothing enters the window while half-open, so emptying it early loses nothing.
-        window.reset(clock.nanoTime());
-        transition(from, new ClosedState(this), TransitionReason.PROBES_SUCCEEDED, 0, null, WindowCounts.EMPTY);
+        moveTo(from, new ClosedState(this), TransitionReason.PROBES_SUCCEEDED, 0, null, true);
     }
 
     void probeReclaimed() {
         log.debug("Reclaimed a half-open probe slot of {} that did not report back within {}", id, config.probeTimeout());
     }
 
-    private void trip(State from, int consecutiveTrips, TransitionReason reason, CallResult failure, WindowCounts counts) {
+    private void trip(State from, Trip trip, CallResult failure) {
         long now = clock.nanoTime();
         Duration hint = failure == null ? null : failure.retryAfter();
-        boolean quota = reason == TransitionReason.QUOTA;
-        long openNanos = openPeriod.nanos(consecutiveTrips, hint, quota);
-        OpenState open = new OpenState(this, now + openNanos, consecutiveTrips, reason, counts);
+        boolean quota = trip.reason() == TransitionReason.QUOTA;
+        long openNanos = openPeriod.nanos(trip.consecutive(), hint, quota);
+        OpenState open = new OpenState(this, now + openNanos, trip);
         int status = failure == null ? 0 : failure.status();
-        if (transition(from, open, reason, status, Duration.ofNanos(openNanos), counts)) {
+        if (moveTo(from, open, trip.reason(), status, Duration.ofNanos(openNanos), true)) {
             trips.increment();
-            lastOpenReason = reason;
-            window.reset(now);
         }
     }
 
-    private void force(State target, boolean publish) {
+    /** An operator's change: from whatever state the breaker is in. */
+    private void force(State target) {
+        TransitionReason why = target.isForced() ? TransitionReason.FORCED : TransitionReason.RESET;
         State current;
         do {
-            current = state;
-        } while (!STATE.compareAndSet(this, current, target));
-        window.reset(clock.nanoTime());
-        boolean changed = current.publicState() != target.publicState() || current.isForced() != target.isForced();
-        if (changed) {
-            TransitionReason reason = target.isForced() ? TransitionReason.FORCED : TransitionReason.RESET;
-            emit(current, target, reason, 0, null, WindowCounts.EMPTY, publish);
-        }
+            current = state; // another transition may win meanwhile: then force from the state it made
+        } while (!moveTo(current, target, why, 0, null, true));
     }
 
-    private boolean transition(State from, State to, TransitionReason reason, int status, Duration openFor, WindowCounts counts) {
-        if (!STATE.compareAndSet(this, from, to)) {
+    /**
+     * The one place where the breaker changes state: from {@code from}, if it is still current, to
+     * {@code to}, a new generation. Tells the store (with {@code publish}; not for changes that came
+     * from it) and the listener when the change is visible (state or forced flag); an operator's
+     * reset of a closed breaker is a new generation that nobody hears of.
+     *
+     * @param status the status of the failure that tripped the breaker, else 0
+     * @param openFor how long {@code to} stays open, when it is OPEN and not forced, else null
+     * @return false when {@code from} was no longer current: another transition won
+     */
+    private boolean moveTo(State from, State to, TransitionReason why, int status, Duration openFor, boolean publish) {
+        if (state != from) {
             return false;
         }
-        emit(from, to, reason, status, openFor, counts, true);
+        synchronized (moveLock) {
+            if (state != from) {
+                return false;
+            }
+            // Every generation starts with an empty window, emptied before the state is published and
+            // under the lock that every transition takes. So once a state is published nothing empties
+            // the window until the next transition, and an outcome reported through the new state's
+            // permit is never lost. (Emptied after the publish, as reset() and forceClosed() once did,
+            // the window lost the outcomes of the calls that the new state had let in meanwhile.)
+            // Accepted race: a permit of the old generation that passed its "still current?" check
+            // just before the publish may record its outcome after the emptying, in the new window.
+            // Such a call was running during the transition; it can shift a rate by one call per thread.
+            window.reset(clock.nanoTime());
+            state = to;
+        }
+        if (from.publicState() != to.publicState() || from.isForced() != to.isForced()) {
+            emit(from, to, why, status, openFor, publish);
+        }
         return true;
     }
 
-    private void emit(State from, State to, TransitionReason reason, int status, Duration openFor, WindowCounts counts,
-                      boolean publish) {
+    /**
+     * Outside the lock: the store and listeners may take their time, and a listener may read the breaker.
+     * Accepted race: two transitions made in quick succession by two threads may reach the store and the
+     * listeners in the opposite order; each event names both its states.
+     */
+    private void emit(State from, State to, TransitionReason reason, int status, Duration openFor, boolean publish) {
+        Trip trip = to.trip();
+        WindowCounts counts = trip != null ? trip.counts() : WindowCounts.EMPTY;
         StateTransition transition = new StateTransition(id, from.publicState(), to.publicState(), to.isForced(),
                 reason, status, openFor, counts, Instant.ofEpochMilli(clock.wallMillis()));
         if (publish) {
@@ -385,26 +408,20 @@ public final class Breaker {
                 return;
             }
             State next;
+            Duration openFor = null;
             if (forced) {
                 next = new ForcedState(Breaker.this, target);
             } else if (target == BreakerState.OPEN) {
-                long remaining = Math.max(0, retryAtWallMillis - clock.wallMillis());
-                int consecutive = current instanceof HalfOpenState halfOpen ? halfOpen.consecutiveTrips + 1 : 1;
-                next = new OpenState(Breaker.this, clock.nanoTime() + Duration.ofMillis(remaining).toNanos(),
-                        consecutive, TransitionReason.REMOTE, WindowCounts.EMPTY);
+                openFor = Duration.ofMillis(Math.max(0, retryAtWallMillis - clock.wallMillis()));
+                int consecutive = current instanceof HalfOpenState halfOpen ? halfOpen.trip.consecutive() + 1 : 1;
+                next = new OpenState(Breaker.this, clock.nanoTime() + openFor.toNanos(),
+                        new Trip(consecutive, TransitionReason.REMOTE, WindowCounts.EMPTY));
             } else if (target == BreakerState.CLOSED) {
                 next = new ClosedState(Breaker.this);
             } else {
                 return; // HALF_OPEN is entered locally, when this replica's open period ends
             }
-            if (STATE.compareAndSet(Breaker.this, current, next)) {
-                if (target != BreakerState.HALF_OPEN) {
-                    window.reset(clock.nanoTime());
-                }
-                Duration openFor = next instanceof OpenState open
-                        ? Duration.ofNanos(Math.max(0, open.retryAt - clock.nanoTime())) : null;
-                emit(current, next, TransitionReason.REMOTE, 0, openFor, WindowCounts.EMPTY, false);
-            }
+            moveTo(current, next, TransitionReason.REMOTE, 0, openFor, false);
         }
 
         @Override

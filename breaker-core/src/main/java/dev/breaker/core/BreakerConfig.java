@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How one provider's breakers behave. Every default is the documented one (see the README's
- * configuration table); {@link #defaults()} returns them all, {@link #builder()} changes some.
+ * How one provider's breakers behave. Every default is the documented one (see the table in
+ * docs/configuration.md); {@link #defaults()} returns them all, {@link #builder()} changes some.
  *
  * @param failureStatuses HTTP statuses that count as failures
  * @param countTimeouts whether timeouts and connection failures count as failures
@@ -26,6 +26,10 @@ import java.util.TreeSet;
  * @param openJitter adds a random fraction, up to this, of the open period
  * @param maxBreakers keys per provider before the least recently used closed breakers are dropped
  * @param probeTimeout a probe that has not reported back within this gives its slot back
+ * @param slowCallDuration a finished call that took at least this long to answer is slow; null: slow
+ *     calls are not judged
+ * @param slowCallRateThreshold the slow rule: slow calls / calls that trip, 0 &lt; r &le; 1 (with
+ *     {@code slowCallDuration} and at least {@code minimumCalls} calls)
  */
 public record BreakerConfig(
         Set<Integer> failureStatuses,
@@ -44,7 +48,9 @@ public record BreakerConfig(
         boolean quotaErrors,
         double openJitter,
         int maxBreakers,
-        Duration probeTimeout) {
+        Duration probeTimeout,
+        Duration slowCallDuration,
+        double slowCallRateThreshold) {
 
     public static final Set<Integer> DEFAULT_FAILURE_STATUSES = Set.of(429, 503, 504, 529);
 
@@ -83,6 +89,11 @@ public record BreakerConfig(
                 "use a fraction in [0, 1], for example 0.2 to add up to 20 % of the open period");
         require(maxBreakers >= 1, "max-breakers", maxBreakers, "use at least 1");
         requirePositive(probeTimeout, "probe-timeout");
+        if (slowCallDuration != null) {
+            requirePositive(slowCallDuration, "slow-call-duration");
+        }
+        require(slowCallRateThreshold > 0 && slowCallRateThreshold <= 1, "slow-call-rate-threshold",
+                slowCallRateThreshold, "use a fraction in (0, 1], for example 0.5 for 50 %");
     }
 
     public static BreakerConfig defaults() {
@@ -100,6 +111,11 @@ public record BreakerConfig(
     /** Whether the count rule is configured. */
     public boolean hasFailureThreshold() {
         return failureThreshold > 0;
+    }
+
+    /** Whether slow calls are judged ({@code slow-call-duration} is set). */
+    public boolean judgesSlowCalls() {
+        return slowCallDuration != null;
     }
 
     private static void requirePositive(Duration value, String property) {
@@ -133,6 +149,8 @@ public record BreakerConfig(
         private double openJitter = 0;
         private int maxBreakers = 10_000;
         private Duration probeTimeout = Duration.ofSeconds(60);
+        private Duration slowCallDuration;
+        private double slowCallRateThreshold = 0.5;
 
         private Builder() {
         }
@@ -155,6 +173,8 @@ public record BreakerConfig(
             openJitter = c.openJitter;
             maxBreakers = c.maxBreakers;
             probeTimeout = c.probeTimeout;
+            slowCallDuration = c.slowCallDuration;
+            slowCallRateThreshold = c.slowCallRateThreshold;
         }
 
         public Builder failureStatuses(Set<Integer> statuses) {
@@ -248,11 +268,23 @@ public record BreakerConfig(
             return this;
         }
 
+        /** A finished call that took at least this long to answer is slow; null (the default) judges no slow calls. */
+        public Builder slowCallDuration(Duration slowCallDuration) {
+            this.slowCallDuration = slowCallDuration;
+            return this;
+        }
+
+        public Builder slowCallRateThreshold(double slowCallRateThreshold) {
+            this.slowCallRateThreshold = slowCallRateThreshold;
+            return this;
+        }
+
         public BreakerConfig build() {
             return new BreakerConfig(failureStatuses, countTimeouts, failureThreshold, failureRateThreshold,
                     minimumCalls, windowSize, windowDuration, openDuration, backoffMultiplier, maxOpenDuration,
                     halfOpenMaxCalls, halfOpenSuccessesToClose != null ? halfOpenSuccessesToClose : halfOpenMaxCalls,
-                    honorRetryAfter, quotaErrors, openJitter, maxBreakers, probeTimeout);
+                    honorRetryAfter, quotaErrors, openJitter, maxBreakers, probeTimeout, slowCallDuration,
+                    slowCallRateThreshold);
         }
     }
 }

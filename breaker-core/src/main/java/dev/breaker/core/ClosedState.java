@@ -35,9 +35,4 @@ final class ClosedState extends State implements Permit {
     public void release() {
         // A closed call holds no slot.
     }
-
-    @Override
-    public Breaker breaker() {
-        return breaker;
-    }
 }

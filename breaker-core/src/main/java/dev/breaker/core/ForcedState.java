@@ -45,9 +45,4 @@ final class ForcedState extends State implements Permit {
     @Override
     public void release() {
     }
-
-    @Override
-    public Breaker breaker() {
-        return breaker;
-    }
 }

@@ -1,7 +1,5 @@
 package dev.breaker.core;
 
-import dev.breaker.core.window.WindowCounts;
-
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -15,32 +13,23 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class HalfOpenState extends State {
 
-    final int consecutiveTrips;
-    final TransitionReason reason;
-    final WindowCounts countsAtTrip;
+    final Trip trip;
     private final AtomicReferenceArray<ProbePermit> slots;
     private final AtomicInteger successes = new AtomicInteger();
     private final int successesToClose;
     private final long probeTimeoutNanos;
 
-    HalfOpenState(Breaker breaker, OpenState open) {
+    HalfOpenState(Breaker breaker, Trip trip) {
         super(breaker);
-        this.consecutiveTrips = open.consecutiveTrips;
-        this.reason = open.reason;
-        this.countsAtTrip = open.countsAtTrip;
+        this.trip = trip;
         this.slots = new AtomicReferenceArray<>(breaker.config().halfOpenMaxCalls());
         this.successesToClose = breaker.config().halfOpenSuccessesToClose();
         this.probeTimeoutNanos = breaker.config().probeTimeout().toNanos();
     }
 
     @Override
-    TransitionReason reason() {
-        return reason;
-    }
-
-    @Override
-    WindowCounts countsAtTrip() {
-        return countsAtTrip;
+    Trip trip() {
+        return trip;
     }
 
     @Override

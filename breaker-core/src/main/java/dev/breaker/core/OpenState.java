@@ -1,31 +1,20 @@
 package dev.breaker.core;
 
-import dev.breaker.core.window.WindowCounts;
-
 /** OPEN: every call is rejected until {@code retryAt}; the first call after it starts HALF_OPEN. */
 final class OpenState extends State {
 
     final long retryAt;
-    final int consecutiveTrips;
-    final TransitionReason reason;
-    final WindowCounts countsAtTrip;
+    final Trip trip;
 
-    OpenState(Breaker breaker, long retryAt, int consecutiveTrips, TransitionReason reason, WindowCounts countsAtTrip) {
+    OpenState(Breaker breaker, long retryAt, Trip trip) {
         super(breaker);
         this.retryAt = retryAt;
-        this.consecutiveTrips = consecutiveTrips;
-        this.reason = reason;
-        this.countsAtTrip = countsAtTrip;
+        this.trip = trip;
     }
 
     @Override
-    TransitionReason reason() {
-        return reason;
-    }
-
-    @Override
-    WindowCounts countsAtTrip() {
-        return countsAtTrip;
+    Trip trip() {
+        return trip;
     }
 
     @Override

@@ -13,6 +13,26 @@ public interface Permit {
     /** Reports the finished call. A second report for the same probe is ignored. */
     void onResult(CallResult result);
 
+    /**
+     * Reports the finished call and how long it took to answer: from admission to the first sign of
+     * an answer (the status line; a stream's first generated content; a method's result). With
+     * {@code slow-call-duration} set, a success or failure that took at least that long is also slow.
+     *
+     * @param latencyNanos the time to answer, or a negative value when unknown (never slow)
+     */
+    default void onResult(CallResult result, long latencyNanos) {
+        onResult(result);
+    }
+
+    /**
+     * Whether this permit is a half-open probe. A probe's first sign of an answer already says
+     * whether the provider is back, so a streamed probe reports at its first content rather than
+     * holding its slot until the stream ends.
+     */
+    default boolean isProbe() {
+        return false;
+    }
+
     default void onSuccess() {
         onResult(CallResult.SUCCESS);
     }
@@ -28,6 +48,4 @@ public interface Permit {
     /** Gives back a probe slot if no outcome was reported (the call then counts as ignored). */
     void release();
 
-    /** The breaker that granted this permit. */
-    Breaker breaker();
 }

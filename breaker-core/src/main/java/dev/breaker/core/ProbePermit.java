@@ -50,12 +50,12 @@ final class ProbePermit implements Permit {
     }
 
     @Override
-    public void release() {
-        onResult(CallResult.IGNORED);
+    public boolean isProbe() {
+        return true;
     }
 
     @Override
-    public Breaker breaker() {
-        return state.breaker;
+    public void release() {
+        onResult(CallResult.IGNORED);
     }
 }

@@ -1,10 +1,8 @@
 package dev.breaker.core;
 
-import dev.breaker.core.window.WindowCounts;
-
 /**
- * One generation of a breaker's state. A transition replaces the object by CAS, so a permit that
- * belongs to an older generation can tell it is stale and its outcome changes nothing.
+ * One generation of a breaker's state. A transition replaces the object ({@code Breaker.moveTo}),
+ * so a permit that belongs to an older generation can tell it is stale and its outcome changes nothing.
  */
 abstract sealed class State permits ClosedState, OpenState, HalfOpenState, ForcedState {
 
@@ -23,13 +21,14 @@ abstract sealed class State permits ClosedState, OpenState, HalfOpenState, Force
         return false;
     }
 
-    /** Why the breaker is not plainly closed, or null while it is. */
-    TransitionReason reason() {
+    /** The trip this state remembers (OPEN, HALF_OPEN), or null while the live window applies. */
+    Trip trip() {
         return null;
     }
 
-    /** The window as it was when the breaker tripped, or null while the live window applies. */
-    WindowCounts countsAtTrip() {
-        return null;
+    /** Why the breaker is not plainly closed, or null while it is. */
+    TransitionReason reason() {
+        Trip trip = trip();
+        return trip == null ? null : trip.reason();
     }
 }

@@ -5,6 +5,7 @@ public enum TransitionReason {
 
     FAILURE_COUNT("failure-count"),
     FAILURE_RATE("failure-rate"),
+    SLOW_CALL_RATE("slow-call-rate"),
     QUOTA("quota"),
     PROBE_FAILED("probe-failed"),
     FORCED("forced"),
@@ -26,6 +27,7 @@ public enum TransitionReason {
 
     /** Whether this reason opens a breaker. */
     public boolean opens() {
-        return this == FAILURE_COUNT || this == FAILURE_RATE || this == QUOTA || this == PROBE_FAILED;
+        return this == FAILURE_COUNT || this == FAILURE_RATE || this == SLOW_CALL_RATE || this == QUOTA
+                || this == PROBE_FAILED;
     }
 }

@@ -1,7 +1,6 @@
 package dev.breaker.core;
 
 import dev.breaker.core.clock.ManualClock;
-import dev.breaker.core.event.StateTransition;
 import dev.breaker.core.store.InMemoryStateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

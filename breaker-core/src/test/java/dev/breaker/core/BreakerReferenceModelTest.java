@@ -1,7 +1,6 @@
 package dev.breaker.core;
 
 import dev.breaker.core.clock.ManualClock;
-import dev.breaker.core.event.StateTransition;
 import dev.breaker.core.store.InMemoryStateStore;
 import dev.breaker.core.window.WindowCounts;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -188,6 +187,7 @@ class BreakerReferenceModelTest {
 
         private void compare() {
             long now = clock.nanoTime();
+            model.observe(now);
             BreakerSnapshot snapshot = engine.snapshot();
             WindowCounts counts = model.state == BreakerState.CLOSED ? model.window(now) : model.countsAtTrip;
             Duration retryAfter = model.state == BreakerState.OPEN ? Duration.ofNanos(Math.max(0, model.retryAt - now))

@@ -71,19 +71,24 @@ final class ReferenceBreaker {
         this.sliceNanos = config.windowDuration().toNanos() / 10;
     }
 
+    /** Time moves the state: an open period that is over ends when anyone looks, a call or not. */
+    void observe(long now) {
+        if (state == BreakerState.OPEN && now >= retryAt) {
+            moveTo(BreakerState.HALF_OPEN, TransitionReason.OPEN_PERIOD_ELAPSED);
+            slots = new Ticket[config.halfOpenMaxCalls()];
+            probeSuccesses = 0;
+        }
+    }
+
     /** A ticket, or null when the call is rejected. */
     Ticket tryAcquire(long now) {
         if (state == BreakerState.CLOSED) {
             return new Ticket(generation, false, now);
         }
+        observe(now);
         if (state == BreakerState.OPEN) {
-            if (now < retryAt) {
-                rejections++;
-                return null;
-            }
-            moveTo(BreakerState.HALF_OPEN, TransitionReason.OPEN_PERIOD_ELAPSED);
-            slots = new Ticket[config.halfOpenMaxCalls()];
-            probeSuccesses = 0;
+            rejections++;
+            return null;
         }
         Ticket probe = new Ticket(generation, true, now);
         for (int i = 0; i < slots.length; i++) {

@@ -10,7 +10,7 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.BreakerState;
 import dev.breaker.spring.llm.AnthropicBreakerInterceptor;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.outbound.OutboundGuard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's "Try it in 2 minutes" walk-through, end to end over HTTP: a provider fails, its breaker trips, the
+ * The "Try the sample" walk-through (docs/sample.md), end to end over HTTP: a provider fails, its breaker trips, the
  * gateway answers 503 with {@code Retry-After} in the provider's own error shape without calling it,
  * the Actuator endpoint shows why, and once the open period has passed the breaker recovers.
  */

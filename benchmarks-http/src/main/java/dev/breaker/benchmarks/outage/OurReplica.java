@@ -6,7 +6,7 @@ import dev.breaker.core.BreakerState;
 import dev.breaker.core.Permit;
 import dev.breaker.core.classify.OutcomeClassifier;
 import dev.breaker.core.registry.BreakerRegistry;
-import dev.breaker.core.store.StateStore;
+import dev.breaker.core.StateStore;
 
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;

@@ -6,7 +6,7 @@ import dev.breaker.core.BreakerState;
 import dev.breaker.core.Permit;
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.store.InMemoryStateStore;
-import dev.breaker.core.store.StateStore;
+import dev.breaker.core.StateStore;
 import dev.breaker.core.store.redis.RedisStateStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -310,13 +310,13 @@ public final class RedisStoreBenchmark {
     private record Unclosable(StateStore store) implements StateStore {
 
         @Override
-        public dev.breaker.core.store.SharedState attach(dev.breaker.core.BreakerId id, BreakerConfig config,
-                                                         dev.breaker.core.store.LocalBreaker local) {
+        public dev.breaker.core.SharedState attach(dev.breaker.core.BreakerId id, BreakerConfig config,
+                                                         dev.breaker.core.LocalBreaker local) {
             return store.attach(id, config, local);
         }
 
         @Override
-        public dev.breaker.core.store.StoreStatus status() {
+        public dev.breaker.core.StoreStatus status() {
             return store.status();
         }
     }

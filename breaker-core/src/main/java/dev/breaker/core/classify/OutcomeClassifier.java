@@ -65,6 +65,17 @@ public final class OutcomeClassifier {
         return countTimeouts ? CallResult.FAILURE : CallResult.IGNORED;
     }
 
+    /** A call that failed without an answer: timeouts and connection failures ({@link Failures}) count, others are ignored. */
+    public CallResult ofError(Throwable error) {
+        if (Failures.isTimeout(error)) {
+            return ofTimeout();
+        }
+        if (Failures.isConnectionFailure(error)) {
+            return ofConnectionFailure();
+        }
+        return CallResult.IGNORED;
+    }
+
     public CallResult ofCancellation() {
         return CallResult.IGNORED;
     }

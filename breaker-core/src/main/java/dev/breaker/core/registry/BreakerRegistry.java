@@ -2,12 +2,12 @@ package dev.breaker.core.registry;
 
 import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
+import dev.breaker.core.BreakerListener;
+import dev.breaker.core.StateStore;
+import dev.breaker.core.StateTransition;
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.event.BreakerListener;
-import dev.breaker.core.event.StateTransition;
 import dev.breaker.core.event.TransitionLog;
 import dev.breaker.core.store.InMemoryStateStore;
-import dev.breaker.core.store.StateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,11 @@ package dev.breaker.core.store;
 
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
-import dev.breaker.core.event.StateTransition;
+import dev.breaker.core.LocalBreaker;
+import dev.breaker.core.SharedState;
+import dev.breaker.core.StateStore;
+import dev.breaker.core.StateTransition;
+import dev.breaker.core.StoreStatus;
 import dev.breaker.core.window.WindowCounts;
 
 /** The default store: each breaker lives in this JVM only, and shares nothing. */

@@ -4,6 +4,7 @@ import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.CallResult;
+import dev.breaker.core.StateTransition;
 import dev.breaker.core.TransitionReason;
 import dev.breaker.core.clock.ManualClock;
 import dev.breaker.core.registry.BreakerRegistry;

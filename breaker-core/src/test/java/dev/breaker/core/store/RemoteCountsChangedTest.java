@@ -4,9 +4,13 @@ import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
 import dev.breaker.core.BreakerState;
+import dev.breaker.core.LocalBreaker;
+import dev.breaker.core.SharedState;
+import dev.breaker.core.StateStore;
+import dev.breaker.core.StateTransition;
+import dev.breaker.core.StoreStatus;
 import dev.breaker.core.TransitionReason;
 import dev.breaker.core.clock.ManualClock;
-import dev.breaker.core.event.StateTransition;
 import dev.breaker.core.window.WindowCounts;
 import org.junit.jupiter.api.Test;
 

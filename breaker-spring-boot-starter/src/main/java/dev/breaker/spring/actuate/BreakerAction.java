@@ -3,8 +3,8 @@ package dev.breaker.spring.actuate;
 import dev.breaker.core.Breaker;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /** What an operator can do to a breaker through the endpoint. */
 enum BreakerAction {
@@ -32,6 +32,9 @@ enum BreakerAction {
 
     /** The action named {@code code}, or null. */
     static BreakerAction of(String code) {
+        if (code == null) {
+            return null;
+        }
         for (BreakerAction action : values()) {
             if (action.code.equals(code)) {
                 return action;
@@ -41,6 +44,10 @@ enum BreakerAction {
     }
 
     static String codes() {
-        return Arrays.stream(values()).map(action -> action.code).collect(Collectors.joining(", "));
+        return String.join(", ", codeList());
+    }
+
+    static List<String> codeList() {
+        return Arrays.stream(values()).map(action -> action.code).toList();
     }
 }

@@ -1,6 +1,6 @@
 package dev.breaker.spring.actuate;
 
-import dev.breaker.core.store.StoreStatus;
+import dev.breaker.core.StoreStatus;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 import java.util.List;

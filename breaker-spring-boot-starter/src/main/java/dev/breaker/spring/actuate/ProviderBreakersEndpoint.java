@@ -1,6 +1,7 @@
 package dev.breaker.spring.actuate;
 
 import dev.breaker.core.registry.BreakerRegistry;
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 
 /**
@@ -8,7 +9,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * resilience4j's Spring Boot module already serves {@code /actuator/circuitbreakers}: two endpoints
  * cannot share an id, and neither should silently disappear.
  */
-@WebEndpoint(id = "providerbreakers")
+@WebEndpoint(id = "providerbreakers", defaultAccess = Access.READ_ONLY)
 public final class ProviderBreakersEndpoint extends CircuitBreakersEndpoint {
 
     public ProviderBreakersEndpoint(BreakerRegistry registry) {

@@ -1,10 +1,10 @@
 package dev.breaker.spring.aop;
 
-import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.CallResult;
-import dev.breaker.core.Permit;
+import dev.breaker.core.classify.Failures;
 import dev.breaker.core.registry.ProviderBreakers;
+import dev.breaker.spring.judge.CallReport;
 import org.aopalliance.intercept.MethodInvocation;
 
 import java.util.concurrent.CancellationException;
@@ -49,47 +49,52 @@ final class GuardedMethod {
     }
 
     private Object blocking(MethodInvocation invocation, String key) throws Throwable {
-        Breaker breaker = breaker(key);
-        Permit permit = breaker.tryAcquire();
-        if (permit == null) {
-            return recover(invocation, rejection(breaker));
+        CallReport report;
+        try {
+            report = admit(key);
+        } catch (BreakerOpenException refused) {
+            return recover(invocation, refused);
         }
         Object result;
         try {
             result = invocation.proceed();
         } catch (Throwable failure) {
-            report(permit, outcomeOf(failure));
+            report.report(outcomeOf(failure));
             return recover(invocation, failure);
         }
-        report(permit, CallResult.SUCCESS);
+        report.report(CallResult.SUCCESS);
         return result;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Object stage(MethodInvocation invocation, String key) {
-        Breaker breaker = breaker(key);
-        Permit permit = breaker.tryAcquire();
-        CompletionStage<Object> stage;
-        if (permit == null) {
-            stage = CompletableFuture.failedFuture(rejection(breaker));
-        } else {
-            PermitGuard guard = new PermitGuard(permit);
+        CompletionStage<Object> stage = null;
+        CallReport guard;
+        try {
+            guard = admit(key);
+        } catch (BreakerOpenException refused) {
+            guard = null;
+            stage = CompletableFuture.failedFuture(refused);
+        }
+        if (guard != null) {
+            CallReport report = guard;
             try {
                 stage = (CompletionStage<Object>) invocation.proceed();
             } catch (Throwable failure) {
                 stage = CompletableFuture.failedFuture(failure);
             }
             if (stage == null) {
-                guard.success();
+                report.report(CallResult.SUCCESS);
                 return null;
             }
-            stage = stage.whenComplete((value, failure) -> guard.report(failure == null ? CallResult.SUCCESS : outcomeOf(failure)));
+            stage = stage.whenComplete((value, failure) -> report.report(failure == null ? CallResult.SUCCESS
+                    : outcomeOf(failure)));
         }
         if (fallback == null) {
             return stage;
         }
         return stage.exceptionallyCompose(failure -> {
-            Throwable error = ExceptionOutcomes.unwrap(failure);
+            Throwable error = Failures.unwrap(failure);
             try {
                 return (CompletionStage) recover(invocation, error);
             } catch (Throwable unhandled) {
@@ -98,17 +103,19 @@ final class GuardedMethod {
         });
     }
 
-    Breaker breaker(String key) {
-        return breakers.breaker(key);
-    }
-
-    static BreakerOpenException rejection(Breaker breaker) {
-        return new BreakerOpenException(breaker.id().provider(), breaker.id().key(), breaker.retryAfter());
+    /**
+     * Admits a call on {@code key} and returns its report, timed from now when the provider judges
+     * slow calls; creates no breaker until an outcome counts.
+     *
+     * @throws BreakerOpenException when the key's breaker refuses the call
+     */
+    CallReport admit(String key) {
+        return outcomes.report(breakers.acquire(key));
     }
 
     /** What a failed call means: a cancellation counts for nothing, other failures per {@link ExceptionOutcomes}. */
     CallResult outcomeOf(Throwable failure) {
-        if (ExceptionOutcomes.unwrap(failure) instanceof CancellationException) {
+        if (Failures.unwrap(failure) instanceof CancellationException) {
             return CallResult.IGNORED;
         }
         return outcomes.of(failure);
@@ -128,17 +135,5 @@ final class GuardedMethod {
             throw failure;
         }
         return fallback.invoke(invocation.getThis(), invocation.getArguments(), failure);
-    }
-
-    static void report(Permit permit, CallResult result) {
-        try {
-            if (result == CallResult.SUCCESS) {
-                permit.onSuccess();
-            } else {
-                permit.onResult(result);
-            }
-        } finally {
-            permit.release();
-        }
     }
 }

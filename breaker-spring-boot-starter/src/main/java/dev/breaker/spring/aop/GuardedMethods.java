@@ -1,11 +1,11 @@
 package dev.breaker.spring.aop;
 
-import dev.breaker.core.classify.OutcomeClassifier;
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.registry.ProviderBreakers;
 import dev.breaker.spring.ProviderBreaker;
-import dev.breaker.spring.config.BreakerProviders;
-import dev.breaker.spring.config.ProviderSettings;
+import dev.breaker.spring.judge.ResponseJudge;
+import dev.breaker.spring.provider.BreakerProviders;
+import dev.breaker.spring.provider.ProviderSettings;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -67,9 +67,8 @@ final class GuardedMethods {
         CallStyle style = CallStyle.of(specific);
         KeyExpression key = KeyExpression.parse(annotation.key(), specific);
         FallbackMethod fallback = FallbackMethod.resolve(annotation.fallbackMethod(), specific, targetClass);
-        OutcomeClassifier classifier = new OutcomeClassifier(breakers.config(), registry.clock());
-        return new GuardedMethod(breakers, settings == null || settings.enabled(), key, fallback,
-                new ExceptionOutcomes(readers, classifier), style);
+        return new GuardedMethod(breakers, settings.enabled(), key, fallback,
+                new ExceptionOutcomes(readers, ResponseJudge.of(settings, registry.clock())), style);
     }
 
     private static void checkInterceptable(Method method) {

@@ -1,9 +1,8 @@
 package dev.breaker.spring.aop;
 
 import dev.breaker.core.CallResult;
-import dev.breaker.core.classify.OutcomeClassifier;
 import dev.breaker.core.classify.ResponseHeaders;
-import dev.breaker.spring.web.QuotaErrorDetector;
+import dev.breaker.spring.judge.ResponseJudge;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.ClassUtils;
 
@@ -11,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the HTTP status (and headers, and a quota error body) out of one family of Spring's HTTP
- * exceptions. Each family lives in its own nested class, created only when its library is on the
+ * Reads the upstream's answer (status, headers, and the body where the exception keeps one) out of
+ * one family of Spring's HTTP exceptions, for {@link ResponseJudge} to judge. Each family lives in its own nested class, created only when its library is on the
  * class path, so that the starter needs neither WebFlux nor spring-web.
  */
 interface HttpStatusReader {
 
     /** The classified result when {@code error} belongs to this family, else null. */
-    CallResult read(Throwable error, OutcomeClassifier classifier);
+    CallResult read(Throwable error, ResponseJudge judge);
 
     /** The readers whose exception classes are present, most specific first. */
     static List<HttpStatusReader> available(ClassLoader classLoader) {
@@ -35,22 +34,20 @@ interface HttpStatusReader {
         return List.copyOf(readers);
     }
 
-    /** A status answered by the upstream: a 429 whose body says a quota is exhausted opens at once. */
-    static CallResult classify(int status, HttpHeaders headers, byte[] body, OutcomeClassifier classifier) {
+    /** An answer of the upstream, judged as every door judges it. */
+    static CallResult classify(int status, HttpHeaders headers, byte[] body, ResponseJudge judge) {
         ResponseHeaders responseHeaders = headers == null ? ResponseHeaders.NONE : headers::getFirst;
-        if (status == 429 && QuotaErrorDetector.isQuotaError(body)) {
-            return classifier.ofQuotaError(status, responseHeaders);
-        }
-        return classifier.ofResponse(status, responseHeaders);
+        String contentType = headers == null ? null : headers.getFirst(HttpHeaders.CONTENT_TYPE);
+        return judge.ofAnswer(status, responseHeaders, contentType, body);
     }
 
     /** {@code WebClientResponseException}: what {@code WebClient.retrieve()} throws for a 4xx or 5xx. */
     final class WebClientResponse implements HttpStatusReader {
 
         @Override
-        public CallResult read(Throwable error, OutcomeClassifier classifier) {
+        public CallResult read(Throwable error, ResponseJudge judge) {
             if (error instanceof org.springframework.web.reactive.function.client.WebClientResponseException e) {
-                return classify(e.getStatusCode().value(), e.getHeaders(), e.getResponseBodyAsByteArray(), classifier);
+                return classify(e.getStatusCode().value(), e.getHeaders(), e.getResponseBodyAsByteArray(), judge);
             }
             return null;
         }
@@ -60,10 +57,10 @@ interface HttpStatusReader {
     final class RestClientResponse implements HttpStatusReader {
 
         @Override
-        public CallResult read(Throwable error, OutcomeClassifier classifier) {
+        public CallResult read(Throwable error, ResponseJudge judge) {
             if (error instanceof org.springframework.web.client.RestClientResponseException e) {
                 return classify(e.getStatusCode().value(), e.getResponseHeaders(), e.getResponseBodyAsByteArray(),
-                        classifier);
+                        judge);
             }
             return null;
         }
@@ -73,9 +70,9 @@ interface HttpStatusReader {
     final class ErrorResponse implements HttpStatusReader {
 
         @Override
-        public CallResult read(Throwable error, OutcomeClassifier classifier) {
+        public CallResult read(Throwable error, ResponseJudge judge) {
             if (error instanceof org.springframework.web.ErrorResponse e) {
-                return classify(e.getStatusCode().value(), e.getHeaders(), null, classifier);
+                return classify(e.getStatusCode().value(), e.getHeaders(), null, judge);
             }
             return null;
         }

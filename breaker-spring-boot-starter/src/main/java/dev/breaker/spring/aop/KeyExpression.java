@@ -1,6 +1,6 @@
 package dev.breaker.spring.aop;
 
-import dev.breaker.spring.config.ProviderSettings;
+import dev.breaker.spring.provider.ProviderSettings;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.expression.EvaluationContext;

@@ -2,7 +2,7 @@ package dev.breaker.spring.aop;
 
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.spring.ProviderBreaker;
-import dev.breaker.spring.config.BreakerProviders;
+import dev.breaker.spring.provider.BreakerProviders;
 import org.aopalliance.aop.Advice;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AbstractPointcutAdvisor;

@@ -1,7 +1,7 @@
 package dev.breaker.spring.aop;
 
 import dev.breaker.core.registry.BreakerRegistry;
-import dev.breaker.spring.config.BreakerProviders;
+import dev.breaker.spring.provider.BreakerProviders;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.support.AopUtils;

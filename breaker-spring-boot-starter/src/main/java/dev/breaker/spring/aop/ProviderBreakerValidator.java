@@ -2,7 +2,7 @@ package dev.breaker.spring.aop;
 
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.spring.ProviderBreaker;
-import dev.breaker.spring.config.BreakerProviders;
+import dev.breaker.spring.provider.BreakerProviders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.Advisor;

@@ -1,7 +1,8 @@
 package dev.breaker.spring.aop;
 
-import dev.breaker.core.Breaker;
-import dev.breaker.core.Permit;
+import dev.breaker.core.BreakerOpenException;
+import dev.breaker.core.CallResult;
+import dev.breaker.spring.judge.CallReport;
 import org.aopalliance.intercept.MethodInvocation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -10,8 +11,8 @@ import reactor.core.publisher.Mono;
  * Guards a {@code Mono} or {@code Flux}. The method runs when it is called, as usual; its publisher is
  * subscribed to only when the breaker admits the call, so a rejected call sends nothing upstream.
  * Every subscription (a {@code retry()} too) asks the breaker again. A Mono reports on its value or
- * completion, a Flux on completion; either reports an error by its exception, and a cancellation as
- * ignored. Loaded only when Reactor is on the class path.
+ * completion, a Flux on completion (its first element is its first sign of an answer, and a probe
+ * reports there); either reports an error by its exception, and a cancellation as ignored. Loaded only when Reactor is on the class path.
  */
 final class ReactorCalls {
 
@@ -39,16 +40,16 @@ final class ReactorCalls {
         }
         Mono<Object> body = source;
         Mono<Object> guarded = Mono.defer(() -> {
-            Breaker breaker = method.breaker(key);
-            Permit permit = breaker.tryAcquire();
-            if (permit == null) {
-                return Mono.error(GuardedMethod.rejection(breaker));
+            CallReport guard;
+            try {
+                guard = method.admit(key);
+            } catch (BreakerOpenException refused) {
+                return Mono.error(refused);
             }
-            PermitGuard guard = new PermitGuard(permit);
-            return body.doOnSuccess(value -> guard.success())
+            return body.doOnSuccess(value -> guard.report(CallResult.SUCCESS))
                     .doOnError(failure -> guard.report(method.outcomeOf(failure)))
-                    .doOnCancel(guard::ignore)
-                    .doFinally(signal -> guard.ignore());
+                    .doOnCancel(() -> guard.report(CallResult.IGNORED))
+                    .doFinally(signal -> guard.report(CallResult.IGNORED));
         });
         if (!method.hasFallback()) {
             return guarded;
@@ -75,16 +76,17 @@ final class ReactorCalls {
         }
         Flux<Object> body = source;
         Flux<Object> guarded = Flux.defer(() -> {
-            Breaker breaker = method.breaker(key);
-            Permit permit = breaker.tryAcquire();
-            if (permit == null) {
-                return Flux.error(GuardedMethod.rejection(breaker));
+            CallReport guard;
+            try {
+                guard = method.admit(key);
+            } catch (BreakerOpenException refused) {
+                return Flux.error(refused);
             }
-            PermitGuard guard = new PermitGuard(permit);
-            return body.doOnComplete(guard::success)
+            return body.doOnNext(first -> guard.firstContent())
+                    .doOnComplete(() -> guard.report(CallResult.SUCCESS))
                     .doOnError(failure -> guard.report(method.outcomeOf(failure)))
-                    .doOnCancel(guard::ignore)
-                    .doFinally(signal -> guard.ignore());
+                    .doOnCancel(() -> guard.report(CallResult.IGNORED))
+                    .doFinally(signal -> guard.report(CallResult.IGNORED));
         });
         if (!method.hasFallback()) {
             return guarded;

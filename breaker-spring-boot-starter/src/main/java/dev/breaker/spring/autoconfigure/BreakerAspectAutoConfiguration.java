@@ -3,12 +3,13 @@ package dev.breaker.spring.autoconfigure;
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.spring.aop.ProviderBreakerAdvisor;
 import dev.breaker.spring.aop.ProviderBreakerValidator;
-import dev.breaker.spring.config.BreakerProviders;
+import dev.breaker.spring.provider.BreakerProviders;
 import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Role;
  */
 @AutoConfiguration(after = BreakerAutoConfiguration.class)
 @ConditionalOnClass(Advisor.class)
+@ConditionalOnBooleanProperty(name = "breaker.enabled", matchIfMissing = true)
 @ConditionalOnBean(BreakerRegistry.class)
 public final class BreakerAspectAutoConfiguration {
 

@@ -4,6 +4,7 @@ import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.spring.actuate.CircuitBreakersHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = BreakerAutoConfiguration.class,
         afterName = BreakerHealthAutoConfiguration.RESILIENCE4J_HEALTH_AUTO_CONFIGURATION)
 @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
+@ConditionalOnBooleanProperty(name = "breaker.enabled", matchIfMissing = true)
 @ConditionalOnBean(BreakerRegistry.class)
 @ConditionalOnEnabledHealthIndicator("circuit-breakers")
 public final class BreakerHealthAutoConfiguration {

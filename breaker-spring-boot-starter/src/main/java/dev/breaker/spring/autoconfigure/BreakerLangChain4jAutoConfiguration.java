@@ -1,7 +1,7 @@
 package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.spring.llm.LangChain4jBreakers;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.outbound.OutboundGuard;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

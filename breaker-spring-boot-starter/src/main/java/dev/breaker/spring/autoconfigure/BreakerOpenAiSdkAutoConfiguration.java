@@ -2,7 +2,7 @@ package dev.breaker.spring.autoconfigure;
 
 import com.openai.core.http.HttpClient;
 import dev.breaker.spring.llm.OpenAiBreakers;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.outbound.OutboundGuard;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -1,8 +1,8 @@
 package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.core.registry.BreakerRegistry;
-import dev.breaker.spring.config.BreakerProviders;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.provider.BreakerProviders;
+import dev.breaker.spring.outbound.OutboundGuard;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

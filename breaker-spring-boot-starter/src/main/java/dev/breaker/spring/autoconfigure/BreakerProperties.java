@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Everything under {@code breaker.*}. Per-provider values are resolved, with defaults and validation,
- * into {@link dev.breaker.spring.config.ProviderSettings} at start-up.
+ * into {@link dev.breaker.spring.provider.ProviderSettings} at start-up.
  */
 @ConfigurationProperties(prefix = "breaker")
 public class BreakerProperties {

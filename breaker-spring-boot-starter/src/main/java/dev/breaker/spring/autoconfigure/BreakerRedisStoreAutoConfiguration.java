@@ -1,9 +1,9 @@
 package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.store.StateStore;
+import dev.breaker.core.StateStore;
 import dev.breaker.core.store.redis.RedisStateStore;
-import dev.breaker.spring.config.InvalidBreakerPropertyException;
+import dev.breaker.spring.provider.InvalidBreakerPropertyException;
 import io.lettuce.core.RedisURI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

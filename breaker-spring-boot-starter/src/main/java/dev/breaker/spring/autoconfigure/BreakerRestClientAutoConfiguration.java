@@ -1,7 +1,6 @@
 package dev.breaker.spring.autoconfigure;
 
-import dev.breaker.core.registry.BreakerRegistry;
-import dev.breaker.spring.config.BreakerProviders;
+import dev.breaker.spring.outbound.OutboundGuard;
 import dev.breaker.spring.web.client.BreakerClientHttpRequestInterceptor;
 import dev.breaker.spring.web.client.BreakerRestClientCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,16 +16,15 @@ import org.springframework.web.client.RestClient;
  * Guards outbound {@code RestClient} calls: the breaker interceptor as a bean, for hand-built clients,
  * and added to every client built from Spring Boot's {@code RestClient.Builder}.
  */
-@AutoConfiguration(after = BreakerAutoConfiguration.class)
+@AutoConfiguration(after = BreakerOutboundGuardAutoConfiguration.class)
 @ConditionalOnClass(RestClient.class)
-@ConditionalOnBean({BreakerProviders.class, BreakerRegistry.class})
+@ConditionalOnBean(OutboundGuard.class)
 public final class BreakerRestClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BreakerClientHttpRequestInterceptor breakerClientHttpRequestInterceptor(BreakerProviders providers,
-                                                                            BreakerRegistry registry) {
-        return new BreakerClientHttpRequestInterceptor(providers, registry);
+    BreakerClientHttpRequestInterceptor breakerClientHttpRequestInterceptor(OutboundGuard guard) {
+        return new BreakerClientHttpRequestInterceptor(guard);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -3,7 +3,7 @@ package dev.breaker.spring.autoconfigure;
 import dev.breaker.spring.llm.BreakerOkHttpInterceptor;
 import dev.breaker.spring.llm.SpringAiAnthropicBreakerCustomizer;
 import dev.breaker.spring.llm.SpringAiOpenAiBreakerCustomizer;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.outbound.OutboundGuard;
 import okhttp3.Interceptor;
 import org.springframework.ai.anthropic.http.okhttp.AnthropicHttpClientBuilderCustomizer;
 import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;

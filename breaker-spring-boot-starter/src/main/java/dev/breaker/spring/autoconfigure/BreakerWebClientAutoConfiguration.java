@@ -1,7 +1,6 @@
 package dev.breaker.spring.autoconfigure;
 
-import dev.breaker.core.registry.BreakerRegistry;
-import dev.breaker.spring.config.BreakerProviders;
+import dev.breaker.spring.outbound.OutboundGuard;
 import dev.breaker.spring.web.client.BreakerExchangeFilterFunction;
 import dev.breaker.spring.web.client.BreakerWebClientCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,16 +16,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Guards outbound {@code WebClient} calls: the breaker filter as a bean, for hand-built clients, and
  * added to every client built from Spring Boot's {@code WebClient.Builder}.
  */
-@AutoConfiguration(after = BreakerAutoConfiguration.class)
+@AutoConfiguration(after = BreakerOutboundGuardAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
-@ConditionalOnBean({BreakerProviders.class, BreakerRegistry.class})
+@ConditionalOnBean(OutboundGuard.class)
 public final class BreakerWebClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BreakerExchangeFilterFunction breakerExchangeFilterFunction(BreakerProviders providers,
-                                                                BreakerRegistry registry) {
-        return new BreakerExchangeFilterFunction(providers, registry);
+    BreakerExchangeFilterFunction breakerExchangeFilterFunction(OutboundGuard guard) {
+        return new BreakerExchangeFilterFunction(guard);
     }
 
     @Configuration(proxyBeanMethods = false)

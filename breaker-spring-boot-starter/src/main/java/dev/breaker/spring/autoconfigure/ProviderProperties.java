@@ -1,5 +1,7 @@
 package dev.breaker.spring.autoconfigure;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -140,14 +142,38 @@ public class ProviderProperties {
     private Duration probeTimeout;
 
     /**
+     * A finished call that took at least this long to answer (a stream: to its first generated
+     * content) is slow. Unset: slow calls are not judged.
+     */
+    private Duration slowCallDuration;
+
+    /**
+     * The slow rule: the share of slow calls among the calls in the window that trips the breaker,
+     * 0 &lt; r &le; 1, once the window holds minimum-calls calls. Only with slow-call-duration.
+     */
+    private Double slowCallRateThreshold;
+
+    /**
      * Error types of streamed error events that count as failures.
      */
     private List<String> streamFailureTypes;
 
     /**
+     * How far into a JSON request body the top-level "model" is looked for (inbound). The body read
+     * so far is held until the model is found, then handed on unchanged.
+     */
+    private DataSize modelSearchLimit;
+
+    /**
      * Whether metrics carry the key tag. When false, one series per provider, with key "*".
      */
     private Boolean keyTag;
+
+    /**
+     * With key-tag, how many keys of the provider get metric series of their own; the others share
+     * the series with key "_other", so that clients choosing keys cannot flood the metrics backend.
+     */
+    private Integer keySeriesLimit;
 
     public Boolean getEnabled() {
         return enabled;
@@ -363,5 +389,37 @@ public class ProviderProperties {
 
     public void setKeyTag(Boolean keyTag) {
         this.keyTag = keyTag;
+    }
+
+    public Integer getKeySeriesLimit() {
+        return keySeriesLimit;
+    }
+
+    public void setKeySeriesLimit(Integer keySeriesLimit) {
+        this.keySeriesLimit = keySeriesLimit;
+    }
+
+    public DataSize getModelSearchLimit() {
+        return modelSearchLimit;
+    }
+
+    public void setModelSearchLimit(DataSize modelSearchLimit) {
+        this.modelSearchLimit = modelSearchLimit;
+    }
+
+    public Duration getSlowCallDuration() {
+        return slowCallDuration;
+    }
+
+    public void setSlowCallDuration(Duration slowCallDuration) {
+        this.slowCallDuration = slowCallDuration;
+    }
+
+    public Double getSlowCallRateThreshold() {
+        return slowCallRateThreshold;
+    }
+
+    public void setSlowCallRateThreshold(Double slowCallRateThreshold) {
+        this.slowCallRateThreshold = slowCallRateThreshold;
     }
 }

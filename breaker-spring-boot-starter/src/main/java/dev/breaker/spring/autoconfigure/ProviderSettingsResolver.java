@@ -2,11 +2,14 @@ package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.InvalidBreakerConfigException;
-import dev.breaker.spring.config.BreakerProviders;
-import dev.breaker.spring.config.ErrorFormat;
-import dev.breaker.spring.config.InvalidBreakerPropertyException;
-import dev.breaker.spring.config.ProviderSettings;
-import dev.breaker.spring.config.Scope;
+import dev.breaker.spring.provider.BreakerProviders;
+import dev.breaker.spring.dialect.ErrorFormat;
+import dev.breaker.spring.dialect.ErrorTypes;
+import dev.breaker.spring.provider.InvalidBreakerPropertyException;
+import dev.breaker.spring.provider.ProviderSettings;
+import dev.breaker.spring.provider.Scope;
+
+import org.springframework.util.unit.DataSize;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,7 +29,11 @@ import java.util.function.Function;
  */
 final class ProviderSettingsResolver {
 
-    static final List<String> DEFAULT_STREAM_FAILURE_TYPES = List.of("overloaded_error", "rate_limit_error", "api_error");
+    static final List<String> DEFAULT_STREAM_FAILURE_TYPES = ErrorTypes.STREAM_FAILURES;
+
+    static final DataSize DEFAULT_MODEL_SEARCH_LIMIT = DataSize.ofMegabytes(32);
+
+    static final int DEFAULT_KEY_SERIES_LIMIT = 100;
 
     private final BreakerProperties properties;
 
@@ -39,6 +46,12 @@ final class ProviderSettingsResolver {
         Map<String, String> prefixes = new HashMap<>();
         Map<String, String> baseUrls = new HashMap<>();
         properties.getProviders().forEach((name, own) -> {
+            if (!properties.isEnabled()) {
+                // Switched off: the providers still exist, so that clients built for one by name keep
+                // working, but they protect nothing and their settings are neither read nor checked.
+                byName.put(name, ProviderSettings.switchedOff(name));
+                return;
+            }
             ProviderSettings settings = new Provider(name, own, properties.getDefaults()).settings();
             claim(prefixes, settings.pathPrefix(), name, "path-prefix");
             claim(baseUrls, settings.baseUrl() == null ? null : settings.baseUrl().toString(), name, "base-url");
@@ -84,7 +97,9 @@ final class ProviderSettingsResolver {
                     errorFormat(),
                     rejectionStatus(),
                     Set.copyOf(value(ProviderProperties::getStreamFailureTypes, DEFAULT_STREAM_FAILURE_TYPES)),
+                    modelSearchLimit(),
                     value(ProviderProperties::getKeyTag, true),
+                    keySeriesLimit(),
                     engine);
         }
 
@@ -113,6 +128,8 @@ final class ProviderSettingsResolver {
             set(ProviderProperties::getOpenJitter, builder::openJitter);
             set(ProviderProperties::getMaxBreakers, builder::maxBreakers);
             set(ProviderProperties::getProbeTimeout, builder::probeTimeout);
+            set(ProviderProperties::getSlowCallDuration, builder::slowCallDuration);
+            set(ProviderProperties::getSlowCallRateThreshold, builder::slowCallRateThreshold);
             try {
                 return builder.build();
             } catch (InvalidBreakerConfigException e) {
@@ -178,6 +195,23 @@ final class ProviderSettingsResolver {
             List<Scope> ordered = new ArrayList<>(chosen);
             ordered.sort(null);
             return List.copyOf(ordered);
+        }
+
+        private int modelSearchLimit() {
+            DataSize limit = value(ProviderProperties::getModelSearchLimit, DEFAULT_MODEL_SEARCH_LIMIT);
+            if (limit.toBytes() < 1 || limit.toBytes() > Integer.MAX_VALUE) {
+                throw invalid("model-search-limit", limit, "use a size between 1B and 2GB, for example 32MB");
+            }
+            return (int) limit.toBytes();
+        }
+
+        private int keySeriesLimit() {
+            int limit = value(ProviderProperties::getKeySeriesLimit, DEFAULT_KEY_SERIES_LIMIT);
+            if (limit < 0) {
+                throw invalid("key-series-limit", limit,
+                        "use 0 or more keys with series of their own (the others share the series with key _other)");
+            }
+            return limit;
         }
 
         private ErrorFormat errorFormat() {

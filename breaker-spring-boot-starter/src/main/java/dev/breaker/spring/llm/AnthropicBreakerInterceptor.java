@@ -8,9 +8,8 @@ import com.anthropic.core.http.HttpRequestBody;
 import com.anthropic.core.http.HttpResponse;
 import com.anthropic.core.http.Interceptor;
 import dev.breaker.core.BreakerOpenException;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.outbound.OutboundGuard;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -94,7 +93,7 @@ public final class AnthropicBreakerInterceptor implements Interceptor {
         }
 
         @Override
-        public String header(HttpRequest request, String name) {
+        public String requestHeader(HttpRequest request, String name) {
             return first(request.headers(), name);
         }
 
@@ -104,7 +103,7 @@ public final class AnthropicBreakerInterceptor implements Interceptor {
         }
 
         @Override
-        public String responseHeader(HttpResponse response, String name) {
+        public String header(HttpResponse response, String name) {
             return first(response.headers(), name);
         }
 
@@ -133,13 +132,7 @@ public final class AnthropicBreakerInterceptor implements Interceptor {
 
                 @Override
                 public void close() {
-                    try {
-                        body.close();
-                    } catch (IOException ignored) {
-                        // The response is closed below, which is all a caller can ask for.
-                    } finally {
-                        response.close();
-                    }
+                    SdkCallFlow.closeBoth(body, response::close);
                 }
             };
         }

@@ -1,8 +1,10 @@
 package dev.breaker.spring.llm;
 
 import dev.breaker.core.BreakerOpenException;
-import dev.breaker.spring.web.client.GuardedCall;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.dialect.TopLevelModel;
+import dev.breaker.spring.outbound.BlockingCall;
+import dev.breaker.spring.outbound.GuardedCall;
+import dev.breaker.spring.outbound.OutboundGuard;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpRequest;
@@ -31,6 +33,8 @@ import java.util.Map;
  */
 final class BreakerLangChain4jHttpClient implements HttpClient {
 
+    private static final BlockingCall.ResponseReader<SuccessfulHttpResponse> READER = new Reader();
+
     private final HttpClient delegate;
     private final OutboundGuard guard;
     private final String provider;
@@ -48,18 +52,10 @@ final class BreakerLangChain4jHttpClient implements HttpClient {
             return delegate.execute(request);
         }
         try {
-            SuccessfulHttpResponse response = delegate.execute(request);
-            call.respond(response.statusCode(), name -> first(response.headers(), name), response.contentType(),
-                    () -> response.bodyBytes() == null ? new byte[0] : response.bodyBytes());
-            return response;
-        } catch (HttpException e) {
-            call.respond(e.statusCode(), name -> null, null, () -> bytes(e.getMessage()));
-            throw e;
-        } catch (RuntimeException | Error e) {
-            call.fail(e);
-            throw e;
-        } finally {
-            call.abandon();
+            return BlockingCall.execute(call, READER, () -> delegate.execute(request),
+                    BreakerLangChain4jHttpClient::failed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -87,7 +83,7 @@ final class BreakerLangChain4jHttpClient implements HttpClient {
 
     private GuardedCall start(HttpRequest request) {
         try {
-            return guard.start(URI.create(request.url()), provider, () -> JsonModel.of(request.body()),
+            return guard.start(URI.create(request.url()), provider, () -> TopLevelModel.of(bytes(request.body())),
                     name -> first(request.headers(), name));
         } catch (BreakerOpenException refused) {
             throw new LangChain4jBreakerOpenException(refused);
@@ -142,11 +138,7 @@ final class BreakerLangChain4jHttpClient implements HttpClient {
 
         @Override
         public void onError(Throwable error) {
-            if (error instanceof HttpException status) {
-                call.respond(status.statusCode(), name -> null, null, () -> bytes(status.getMessage()));
-            } else {
-                call.fail(error);
-            }
+            failed(call, error);
             call.abandon();
             listener.onError(error);
         }
@@ -155,6 +147,15 @@ final class BreakerLangChain4jHttpClient implements HttpClient {
         public void onClose() {
             call.abandon();
             listener.onClose();
+        }
+    }
+
+    /** LangChain4j turns every non-2xx status into an {@link HttpException}: it is that status's answer. */
+    private static void failed(GuardedCall call, Throwable error) {
+        if (error instanceof HttpException status) {
+            call.respond(status.statusCode(), name -> null, null, () -> bytes(status.getMessage()));
+        } else {
+            call.fail(error);
         }
     }
 
@@ -173,5 +174,29 @@ final class BreakerLangChain4jHttpClient implements HttpClient {
             }
         }
         return null;
+    }
+
+    private static final class Reader implements BlockingCall.ResponseReader<SuccessfulHttpResponse> {
+
+        @Override
+        public int status(SuccessfulHttpResponse response) {
+            return response.statusCode();
+        }
+
+        @Override
+        public String header(SuccessfulHttpResponse response, String name) {
+            return "Content-Type".equalsIgnoreCase(name) && response.contentType() != null
+                    ? response.contentType() : first(response.headers(), name);
+        }
+
+        @Override
+        public boolean buffersBodies() {
+            return true;
+        }
+
+        @Override
+        public byte[] bufferedBody(SuccessfulHttpResponse response) {
+            return response.bodyBytes() == null ? new byte[0] : response.bodyBytes();
+        }
     }
 }

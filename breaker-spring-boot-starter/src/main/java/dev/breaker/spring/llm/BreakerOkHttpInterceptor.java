@@ -1,9 +1,13 @@
 package dev.breaker.spring.llm;
 
 import dev.breaker.core.BreakerOpenException;
-import dev.breaker.spring.config.ProviderSettings;
-import dev.breaker.spring.web.client.GuardedCall;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.dialect.ErrorFormat;
+import dev.breaker.spring.dialect.Rejection;
+import dev.breaker.spring.dialect.TopLevelModel;
+import dev.breaker.spring.outbound.BlockingCall;
+import dev.breaker.spring.outbound.GuardedCall;
+import dev.breaker.spring.outbound.OutboundGuard;
+import dev.breaker.spring.provider.ProviderSettings;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
@@ -16,7 +20,6 @@ import okio.Okio;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -28,7 +31,8 @@ import java.util.concurrent.TimeoutException;
  * {@link IOException}, which the SDKs retry; so a refused call is answered here, without any
  * connection, by the response that the provider's breaker would give over HTTP:
  * {@code rejection-status} (503 by default), {@code Retry-After}, {@code x-should-retry: false}
- * (the SDKs then do not retry it), {@code x-breaker-provider} and {@code x-breaker-key}, and a body
+ * (the SDKs then do not retry it), {@code x-breaker-provider} and {@code x-breaker-key} (percent-encoded,
+ * so that any key is a legal header value), and a body
  * in the provider's {@code error-format}. The SDK turns it into its own exception for that status
  * ({@code InternalServerException} for 503). {@link BreakerRejections#find(Throwable)} recovers the
  * {@link BreakerOpenException} from it.
@@ -36,6 +40,8 @@ import java.util.concurrent.TimeoutException;
 public final class BreakerOkHttpInterceptor implements Interceptor {
 
     private static final String JSON = "json";
+
+    private static final BlockingCall.ResponseReader<Response> READER = new Reader();
 
     private final OutboundGuard guard;
     private final String provider;
@@ -52,66 +58,47 @@ public final class BreakerOkHttpInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        // Before anything else: the call timeout has been running since the call started, and reading
+        // the body for its model below may take a good part of it.
+        long started = System.nanoTime();
         Request request = chain.request();
-        URI url = request.url().uri();
         GuardedCall call;
         try {
-            call = guard.start(url, provider, () -> modelOf(request.body()), request::header);
+            call = guard.start(request.url().uri(), provider, () -> modelOf(request.body()), request::header);
         } catch (BreakerOpenException refused) {
-            return rejection(request, guard.providerFor(url, refused.provider()), refused);
+            return rejection(request, guard.provider(refused.provider()), refused);
         }
         if (call == null) {
             return chain.proceed(request);
         }
-        long started = System.nanoTime();
-        Response response = null;
-        try {
-            response = chain.proceed(request);
-            return judged(call, response);
-        } catch (IOException | RuntimeException | Error e) {
-            call.fail(callTimedOut(chain, started) ? new TimeoutException("OkHttp call timeout") : e);
-            if (response != null) {
-                response.close();
-            }
-            throw e;
-        } finally {
-            call.abandon();
-        }
-    }
-
-    private static Response judged(GuardedCall call, Response response) throws IOException {
-        call.respond(response.code(), response::header, response.header("Content-Type"));
-        ResponseBody body = response.body();
-        if (!call.bodyDecides() || body == null) {
-            return response;
-        }
-        InputStream judged = call.body(body.byteStream());
-        ResponseBody replacement = ResponseBody.create(Okio.buffer(Okio.source(judged)), body.contentType(),
-                body.contentLength());
-        return response.newBuilder().body(replacement).build();
+        return BlockingCall.execute(call, READER, () -> chain.proceed(request), (guarded, failure) ->
+                guarded.fail(callTimedOut(chain, started) ? new TimeoutException("OkHttp call timeout") : failure));
     }
 
     /**
      * OkHttp enforces its call timeout by cancelling the call, so the interceptor sees "Canceled",
-     * not a timeout: a call cancelled once its call timeout has run out timed out.
+     * not a timeout: a call cancelled once its call timeout has run out timed out. The timeout
+     * started a little before this interceptor did, so the time measured here is a lower bound.
      */
     private static boolean callTimedOut(Chain chain, long started) {
         long timeout = chain.call().timeout().timeoutNanos();
         return chain.call().isCanceled() && timeout > 0 && System.nanoTime() - started >= timeout;
     }
 
+    /** The answer the provider's breaker would give over HTTP, without any connection. */
     private static Response rejection(Request request, ProviderSettings settings, BreakerOpenException refused) {
+        Rejection rejection = settings == null ? Rejection.of(ErrorFormat.PROBLEM, 503, refused)
+                : Rejection.of(settings.errorFormat(), settings.rejectionStatus(), refused);
         return new Response.Builder()
                 .request(request)
                 .protocol(Protocol.HTTP_1_1)
-                .code(BreakerRejection.status(settings))
+                .code(rejection.status())
                 .message("Circuit breaker open")
-                .header("Retry-After", Long.toString(refused.retryAfterSeconds()))
+                .header("Retry-After", Long.toString(rejection.retryAfterSeconds()))
                 .header("x-should-retry", "false")
-                .header(BreakerRejection.PROVIDER_HEADER, refused.provider())
-                .header(BreakerRejection.KEY_HEADER, refused.key())
-                .body(ResponseBody.create(BreakerRejection.body(settings, refused),
-                        MediaType.get(BreakerRejection.contentType(settings))))
+                .header(Rejection.PROVIDER_HEADER, Rejection.headerValue(refused.provider()))
+                .header(Rejection.KEY_HEADER, Rejection.headerValue(refused.key()))
+                .body(ResponseBody.create(rejection.body(), MediaType.get(rejection.contentType())))
                 .build();
     }
 
@@ -127,9 +114,41 @@ public final class BreakerOkHttpInterceptor implements Interceptor {
         try {
             Buffer buffer = new Buffer();
             body.writeTo(buffer);
-            return JsonModel.of(buffer.readByteArray());
+            return TopLevelModel.of(buffer.readByteArray());
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    private static final class Reader implements BlockingCall.ResponseReader<Response> {
+
+        @Override
+        public int status(Response response) {
+            return response.code();
+        }
+
+        @Override
+        public String header(Response response, String name) {
+            return response.header(name);
+        }
+
+        @Override
+        public InputStream body(Response response) {
+            ResponseBody body = response.body();
+            return body == null ? InputStream.nullInputStream() : body.byteStream();
+        }
+
+        @Override
+        public Response withBody(Response response, InputStream judged) {
+            ResponseBody body = response.body();
+            MediaType type = body == null ? null : body.contentType();
+            long length = body == null ? -1 : body.contentLength();
+            return response.newBuilder().body(ResponseBody.create(Okio.buffer(Okio.source(judged)), type, length)).build();
+        }
+
+        @Override
+        public void close(Response response) {
+            response.close();
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.breaker.spring.llm;
 
 import dev.breaker.core.BreakerOpenException;
+import dev.breaker.core.classify.Failures;
+import dev.breaker.spring.dialect.Rejection;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -23,15 +25,11 @@ import java.util.Optional;
  */
 public final class BreakerRejections {
 
-    /** Deep enough for any wrapping seen in practice; stops a cause cycle from looping. */
-    private static final int MAX_DEPTH = 16;
-
     private BreakerRejections() {
     }
 
     public static Optional<BreakerOpenException> find(Throwable error) {
-        Throwable cause = error;
-        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
+        for (Throwable cause : Failures.causes(error)) {
             if (cause instanceof BreakerOpenException open) {
                 return Optional.of(open);
             }
@@ -39,7 +37,6 @@ public final class BreakerRejections {
             if (answered != null) {
                 return Optional.of(answered);
             }
-            cause = cause.getCause();
         }
         return Optional.empty();
     }
@@ -56,14 +53,15 @@ public final class BreakerRejections {
         try {
             Object headers = error.getClass().getMethod("headers").invoke(error);
             Method values = headers.getClass().getMethod("values", String.class);
-            String provider = first(values.invoke(headers, BreakerRejection.PROVIDER_HEADER));
-            String key = first(values.invoke(headers, BreakerRejection.KEY_HEADER));
+            String provider = first(values.invoke(headers, Rejection.PROVIDER_HEADER));
+            String key = first(values.invoke(headers, Rejection.KEY_HEADER));
             String retryAfter = first(values.invoke(headers, "Retry-After"));
             if (provider == null || key == null) {
                 return null;
             }
             long seconds = retryAfter == null ? 0 : Long.parseLong(retryAfter.trim());
-            return new BreakerOpenException(provider, key, Duration.ofSeconds(seconds));
+            return new BreakerOpenException(Rejection.fromHeaderValue(provider), Rejection.fromHeaderValue(key),
+                    Duration.ofSeconds(seconds));
         } catch (ReflectiveOperationException | RuntimeException notARejection) {
             return null;
         }

@@ -1,6 +1,6 @@
 package dev.breaker.spring.llm;
 
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.outbound.OutboundGuard;
 import dev.langchain4j.http.client.HttpClientBuilder;
 
 /**

@@ -7,9 +7,8 @@ import com.openai.core.http.HttpRequest;
 import com.openai.core.http.HttpRequestBody;
 import com.openai.core.http.HttpResponse;
 import dev.breaker.core.BreakerOpenException;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.outbound.OutboundGuard;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -64,7 +63,7 @@ final class OpenAiBreakerHttpClient implements HttpClient {
         }
 
         @Override
-        public String header(HttpRequest request, String name) {
+        public String requestHeader(HttpRequest request, String name) {
             return first(request.headers(), name);
         }
 
@@ -74,7 +73,7 @@ final class OpenAiBreakerHttpClient implements HttpClient {
         }
 
         @Override
-        public String responseHeader(HttpResponse response, String name) {
+        public String header(HttpResponse response, String name) {
             return first(response.headers(), name);
         }
 
@@ -103,13 +102,7 @@ final class OpenAiBreakerHttpClient implements HttpClient {
 
                 @Override
                 public void close() {
-                    try {
-                        body.close();
-                    } catch (IOException ignored) {
-                        // The response is closed below, which is all a caller can ask for.
-                    } finally {
-                        response.close();
-                    }
+                    SdkCallFlow.closeBoth(body, response::close);
                 }
             };
         }

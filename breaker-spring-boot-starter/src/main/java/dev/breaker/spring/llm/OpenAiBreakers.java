@@ -1,7 +1,7 @@
 package dev.breaker.spring.llm;
 
 import com.openai.core.http.HttpClient;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.outbound.OutboundGuard;
 
 /**
  * Wraps OpenAI Java SDK HTTP clients so that their calls go through the breaker. The SDK takes a

@@ -1,8 +1,11 @@
 package dev.breaker.spring.llm;
 
 import dev.breaker.core.BreakerOpenException;
-import dev.breaker.spring.web.client.GuardedCall;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.core.classify.Failures;
+import dev.breaker.spring.dialect.TopLevelModel;
+import dev.breaker.spring.outbound.BlockingCall;
+import dev.breaker.spring.outbound.GuardedCall;
+import dev.breaker.spring.outbound.OutboundGuard;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,24 +32,25 @@ import java.util.function.Function;
 final class SdkCallFlow<Q, R> {
 
     /** Reads the SDK's request and response types. */
-    interface Exchange<Q, R> {
+    interface Exchange<Q, R> extends BlockingCall.ResponseReader<R> {
 
         URI url(Q request);
 
         /** The request's body, serialized, or null when there is none or it can be written only once. */
         byte[] requestBody(Q request);
 
-        String header(Q request, String name);
+        String requestHeader(Q request, String name);
 
+        @Override
         int status(R response);
 
-        String responseHeader(R response, String name);
-
+        @Override
         InputStream body(R response);
 
-        /** {@code response} with {@code body} in place of its own; closing it closes both. */
+        @Override
         R withBody(R response, InputStream body);
 
+        @Override
         void close(R response);
     }
 
@@ -66,12 +70,9 @@ final class SdkCallFlow<Q, R> {
             return send.apply(request);
         }
         try {
-            return judged(call, send.apply(request));
-        } catch (RuntimeException | Error e) {
-            call.fail(e);
-            throw e;
-        } finally {
-            call.abandon();
+            return BlockingCall.execute(call, exchange, () -> send.apply(request));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -123,14 +124,14 @@ final class SdkCallFlow<Q, R> {
     }
 
     private GuardedCall start(Q request) {
-        return guard.start(exchange.url(request), provider, () -> JsonModel.of(exchange.requestBody(request)),
-                name -> exchange.header(request, name));
+        return guard.start(exchange.url(request), provider, () -> TopLevelModel.of(exchange.requestBody(request)),
+                name -> exchange.requestHeader(request, name));
     }
 
+    /** The response handed on, with a body that is judged as it is read when the body decides. */
     private R judged(GuardedCall call, R response) {
-        call.respond(exchange.status(response), name -> exchange.responseHeader(response, name),
-                exchange.responseHeader(response, "Content-Type"));
-        if (!call.bodyDecides()) {
+        if (!call.respond(exchange.status(response), name -> exchange.header(response, name),
+                exchange.header(response, "Content-Type"))) {
             return response;
         }
         try {
@@ -138,6 +139,17 @@ final class SdkCallFlow<Q, R> {
         } catch (IOException e) {
             exchange.close(response);
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A response whose body is {@code body}: closing it closes the body, then the SDK's response. */
+    static void closeBoth(InputStream body, Runnable closeResponse) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // The response is closed below, which is all a caller can ask for.
+        } finally {
+            closeResponse.run();
         }
     }
 
@@ -167,6 +179,6 @@ final class SdkCallFlow<Q, R> {
     }
 
     private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return error instanceof CompletionException ? Failures.unwrap(error) : error;
     }
 }

@@ -4,7 +4,6 @@ import dev.breaker.core.Breaker;
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.registry.ProviderBreakers;
 import dev.breaker.core.registry.RegistryListener;
-import dev.breaker.spring.config.ProviderSettings;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -27,34 +25,58 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code breaker.trips} and {@code breaker.rejections}, counters;</li>
  *   <li>{@code breaker.calls}, a counter per {@code outcome}: success, failure, ignored.</li>
  * </ul>
- * Every meter reads the breaker's own totals when it is scraped, so a call costs Micrometer
- * nothing. A breaker's meters come with it and go when the registry evicts it. A provider listed
- * in {@code providersWithoutKeyTag} gets one series, key {@code *}: its counters are sums over its
- * breakers (evicted ones included, so that they never go down) and its state is the worst state.
+ * Every meter reads the breaker's own totals when it is scraped, so a call costs Micrometer nothing.
+ *
+ * <p>Keys come from what clients send, so series are bounded per provider: the first
+ * {@link KeySeries#limit()} breakers get series of their own (and lose them when the registry evicts
+ * them, which frees the place for a new breaker); every other breaker of the provider is summed into one
+ * series under {@link KeySeries#sharedKey()} ({@code _other}, or {@code *} for a provider whose meters
+ * carry no key). A shared series' counters include evicted breakers, so that they never go down, and
+ * the calls that were ignored on keys without a breaker; its state is the worst of its breakers'.
+ * A breaker whose key is the shared key itself is always summed, so two meters never share an id.
  *
  * <p>Meters are added and removed under this object's lock, so that a breaker created or evicted
  * while a meter registry is being bound can neither lose its meters nor leave them behind.
  */
 public final class BreakerMeters implements MeterBinder {
 
+    /** The key of the series that sums a provider's breakers without series of their own. */
+    public static final String OTHER_KEYS = "_other";
+
+    /**
+     * How one provider's keys map to series.
+     *
+     * @param limit breakers with series of their own (0: every breaker is summed)
+     * @param sharedKey the {@code key} tag of the series that sums the others
+     */
+    public record KeySeries(int limit, String sharedKey) {
+
+        public KeySeries {
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit must not be negative: " + limit);
+            }
+        }
+    }
+
     private final BreakerRegistry registry;
-    private final Set<String> providersWithoutKeyTag;
+    private final Map<String, KeySeries> policies;
     private final List<MeterRegistry> meterRegistries = new ArrayList<>();
     private final Map<Breaker, List<Meter>> meters = new IdentityHashMap<>();
-    private final Map<String, ProviderTotals> totals = new HashMap<>();
+    private final Map<String, ProviderTotals> shared = new HashMap<>();
+    private final Map<String, Integer> ownSeries = new HashMap<>();
 
-    public BreakerMeters(BreakerRegistry registry, Set<String> providersWithoutKeyTag) {
+    /**
+     * @param policies per provider; a provider not listed gets {@code new KeySeries(100, "_other")}
+     */
+    public BreakerMeters(BreakerRegistry registry, Map<String, KeySeries> policies) {
         this.registry = registry;
-        this.providersWithoutKeyTag = Set.copyOf(providersWithoutKeyTag);
+        this.policies = Map.copyOf(policies);
         registry.addRegistryListener(new Listener());
         synchronized (this) {
-            for (String provider : this.providersWithoutKeyTag) {
-                ProviderBreakers breakers = registry.findProvider(provider);
-                if (breakers != null) {
-                    ProviderTotals sums = new ProviderTotals();
-                    breakers.breakers().forEach(sums::add);
-                    totals.put(provider, sums);
-                }
+            for (ProviderBreakers provider : registry.providers()) {
+                shared.put(provider.provider(), new ProviderTotals(provider));
+                ownSeries.put(provider.provider(), 0);
+                provider.breakers().forEach(this::created);
             }
         }
     }
@@ -62,44 +84,49 @@ public final class BreakerMeters implements MeterBinder {
     @Override
     public synchronized void bindTo(MeterRegistry meterRegistry) {
         meterRegistries.add(meterRegistry);
-        totals.forEach((provider, sums) -> register(meterRegistry, sums, provider, ProviderSettings.WHOLE_PROVIDER,
+        shared.forEach((provider, sums) -> register(meterRegistry, sums, provider, policy(provider).sharedKey(),
                 ProviderTotals::state, ProviderTotals::trips, ProviderTotals::rejections,
                 ProviderTotals::successes, ProviderTotals::failures, ProviderTotals::ignored));
-        for (ProviderBreakers provider : registry.providers()) {
-            if (!totals.containsKey(provider.provider())) {
-                provider.breakers().forEach(breaker -> registerBreaker(meterRegistry, breaker));
-            }
-        }
+        meters.forEach((breaker, registered) -> registerBreaker(meterRegistry, breaker, registered));
+    }
+
+    private KeySeries policy(String provider) {
+        return policies.getOrDefault(provider, new KeySeries(100, OTHER_KEYS));
     }
 
     private synchronized void created(Breaker breaker) {
-        ProviderTotals sums = totals.get(breaker.id().provider());
-        if (sums != null) {
-            sums.add(breaker);
+        if (meters.containsKey(breaker)) {
+            return; // created while this binder was being built: already seen
+        }
+        String provider = breaker.id().provider();
+        KeySeries policy = policy(provider);
+        int own = ownSeries.getOrDefault(provider, 0);
+        if (own >= policy.limit() || breaker.id().key().equals(policy.sharedKey())) {
+            shared.get(provider).add(breaker);
             return;
         }
-        meterRegistries.forEach(meterRegistry -> registerBreaker(meterRegistry, breaker));
+        ownSeries.put(provider, own + 1);
+        List<Meter> registered = new ArrayList<>();
+        meterRegistries.forEach(meterRegistry -> registerBreaker(meterRegistry, breaker, registered));
+        meters.put(breaker, registered);
     }
 
     private synchronized void evicted(Breaker breaker) {
-        ProviderTotals sums = totals.get(breaker.id().provider());
-        if (sums != null) {
-            sums.retire(breaker);
+        List<Meter> removed = meters.remove(breaker);
+        if (removed == null) {
+            shared.get(breaker.id().provider()).retire(breaker);
             return;
         }
-        List<Meter> removed = meters.remove(breaker);
-        if (removed != null) {
-            for (Meter meter : removed) {
-                meterRegistries.forEach(meterRegistry -> meterRegistry.remove(meter));
-            }
+        ownSeries.merge(breaker.id().provider(), -1, Integer::sum);
+        for (Meter meter : removed) {
+            meterRegistries.forEach(meterRegistry -> meterRegistry.remove(meter));
         }
     }
 
-    private void registerBreaker(MeterRegistry meterRegistry, Breaker breaker) {
-        List<Meter> registered = register(meterRegistry, breaker, breaker.id().provider(), breaker.id().key(),
+    private static void registerBreaker(MeterRegistry meterRegistry, Breaker breaker, List<Meter> into) {
+        into.addAll(register(meterRegistry, breaker, breaker.id().provider(), breaker.id().key(),
                 b -> b.state().gaugeValue(), Breaker::totalTrips, Breaker::totalRejections,
-                Breaker::totalSuccesses, Breaker::totalFailures, Breaker::totalIgnored);
-        meters.computeIfAbsent(breaker, b -> new ArrayList<>()).addAll(registered);
+                Breaker::totalSuccesses, Breaker::totalFailures, Breaker::totalIgnored));
     }
 
     private static <T> List<Meter> register(MeterRegistry meterRegistry, T source, String provider, String key,

@@ -1,6 +1,7 @@
 package dev.breaker.spring.metrics;
 
 import dev.breaker.core.Breaker;
+import dev.breaker.core.registry.ProviderBreakers;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -8,11 +9,14 @@ import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
- * One provider's breakers summed up, for a provider whose meters carry no key. An evicted breaker's
- * totals are kept, so that the sums never go down; reads and evictions share a lock, so that a scrape
- * never sees a breaker counted twice or not at all. Read only when scraped.
+ * Some of one provider's breakers summed up: those without series of their own. An evicted breaker's
+ * totals are kept, so that the sums never go down, and calls ignored on keys that had no breaker count
+ * as ignored; reads and evictions share a lock, so that a scrape never sees a breaker counted twice or
+ * not at all. Read only when scraped.
  */
 final class ProviderTotals {
+
+    private final ProviderBreakers provider;
 
     private final Set<Breaker> live = Collections.newSetFromMap(new IdentityHashMap<>());
     private long retiredTrips;
@@ -20,6 +24,10 @@ final class ProviderTotals {
     private long retiredSuccesses;
     private long retiredFailures;
     private long retiredIgnored;
+
+    ProviderTotals(ProviderBreakers provider) {
+        this.provider = provider;
+    }
 
     synchronized void add(Breaker breaker) {
         live.add(breaker);
@@ -61,7 +69,7 @@ final class ProviderTotals {
     }
 
     synchronized double ignored() {
-        return retiredIgnored + sum(Breaker::totalIgnored);
+        return retiredIgnored + sum(Breaker::totalIgnored) + provider.ignoredWithoutBreaker();
     }
 
     private long sum(ToLongFunction<Breaker> total) {

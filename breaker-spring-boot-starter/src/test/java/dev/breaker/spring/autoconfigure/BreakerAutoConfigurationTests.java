@@ -5,17 +5,18 @@ import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.clock.BreakerClock;
 import dev.breaker.core.clock.ManualClock;
-import dev.breaker.core.event.BreakerListener;
-import dev.breaker.core.event.StateTransition;
+import dev.breaker.core.BreakerListener;
+import dev.breaker.core.StateTransition;
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.registry.RegistryListener;
 import dev.breaker.core.BreakerId;
 import dev.breaker.core.store.InMemoryStateStore;
-import dev.breaker.core.store.LocalBreaker;
-import dev.breaker.core.store.SharedState;
-import dev.breaker.core.store.StoreStatus;
-import dev.breaker.core.store.StateStore;
-import dev.breaker.spring.config.BreakerProviders;
+import dev.breaker.core.LocalBreaker;
+import dev.breaker.core.SharedState;
+import dev.breaker.core.StoreStatus;
+import dev.breaker.core.StateStore;
+import dev.breaker.spring.provider.BreakerProviders;
+import dev.breaker.spring.provider.ProviderSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -114,15 +115,16 @@ class BreakerAutoConfigurationTests {
     }
 
     @Test
-    void configuresNothingWhenDisabled() {
-        runner.withPropertyValues("breaker.enabled=false").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(BreakerProperties.class);
-            assertThat(context).doesNotHaveBean(BreakerProviders.class);
-            assertThat(context).doesNotHaveBean(BreakerRegistry.class);
-            assertThat(context).doesNotHaveBean(BreakerClock.class);
-            assertThat(context).doesNotHaveBean(StateStore.class);
-        });
+    void keepsItsProvidersButSwitchesEveryOneOffWhenDisabled() {
+        runner.withPropertyValues("breaker.enabled=false", "breaker.providers.anthropic.path-prefix=/anthropic")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    BreakerProviders providers = context.getBean(BreakerProviders.class);
+                    assertThat(providers.names()).contains("anthropic");
+                    assertThat(providers.all()).noneMatch(ProviderSettings::enabled);
+                    assertThat(providers.get("anthropic").enabled()).isFalse();
+                    assertThat(providers.forPath("/anthropic/v1/messages")).isNull();
+                });
     }
 
     @Test

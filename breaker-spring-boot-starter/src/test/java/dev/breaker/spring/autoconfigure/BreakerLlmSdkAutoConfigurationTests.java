@@ -1,10 +1,11 @@
 package dev.breaker.spring.autoconfigure;
 
+import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.registry.UnknownProviderException;
 import dev.breaker.spring.llm.AnthropicBreakerInterceptor;
 import dev.breaker.spring.llm.LangChain4jBreakers;
 import dev.breaker.spring.llm.OpenAiBreakers;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.outbound.OutboundGuard;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -105,12 +106,13 @@ class BreakerLlmSdkAutoConfigurationTests {
     }
 
     @Test
-    void backsOffWhenTheBreakersAreDisabled() {
+    void keepsWhatApplicationsInjectAsPassThroughsWhenTheBreakersAreDisabled() {
         contextRunner.withPropertyValues("breaker.enabled=false").run(context -> {
-            assertThat(context).doesNotHaveBean(OutboundGuard.class);
-            assertThat(context).doesNotHaveBean(AnthropicBreakerInterceptor.class);
-            assertThat(context).doesNotHaveBean(OpenAiBreakers.class);
-            assertThat(context).doesNotHaveBean(LangChain4jBreakers.class);
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(AnthropicBreakerInterceptor.class);
+            assertThat(context).hasSingleBean(OpenAiBreakers.class);
+            assertThat(context).hasSingleBean(LangChain4jBreakers.class);
+            assertThat(context.getBean(BreakerRegistry.class).providers()).allMatch(provider -> provider.size() == 0);
         });
     }
 
@@ -118,7 +120,7 @@ class BreakerLlmSdkAutoConfigurationTests {
     static class CustomBeans {
 
         @Bean
-        OutboundGuard customGuard(dev.breaker.spring.config.BreakerProviders providers,
+        OutboundGuard customGuard(dev.breaker.spring.provider.BreakerProviders providers,
                                   dev.breaker.core.registry.BreakerRegistry registry) {
             return new OutboundGuard(providers, registry);
         }

@@ -11,7 +11,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import java.util.Set;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +40,7 @@ class BreakerMetricsAutoConfigurationTest {
     @Test
     void allowsCustomMeters() {
         runner.withBean("customMeters", BreakerMeters.class,
-                        () -> new BreakerMeters(BreakerRegistry.builder().build(), Set.of()))
+                        () -> new BreakerMeters(BreakerRegistry.builder().build(), Map.of()))
                 .run(context -> assertThat(context).getBean(BreakerMeters.class)
                         .isSameAs(context.getBean("customMeters")));
     }

@@ -1,10 +1,10 @@
 package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.core.BreakerConfig;
-import dev.breaker.spring.config.BreakerProviders;
-import dev.breaker.spring.config.ErrorFormat;
-import dev.breaker.spring.config.ProviderSettings;
-import dev.breaker.spring.config.Scope;
+import dev.breaker.spring.provider.BreakerProviders;
+import dev.breaker.spring.dialect.ErrorFormat;
+import dev.breaker.spring.provider.ProviderSettings;
+import dev.breaker.spring.provider.Scope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +55,11 @@ class BreakerPropertiesBindingTests {
             "max-breakers=500",
             "probe-timeout=15s",
             "stream-failure-types=overloaded_error,server_error",
-            "key-tag=false");
+            "key-tag=false",
+            "key-series-limit=7",
+            "model-search-limit=2MB",
+            "slow-call-duration=4s",
+            "slow-call-rate-threshold=0.8");
 
     @Test
     void resolvesEveryDocumentedDefault() {
@@ -68,8 +72,11 @@ class BreakerPropertiesBindingTests {
             assertThat(plain.tenantHeader()).isEqualTo("X-Tenant-Id");
             assertThat(plain.errorFormat()).isEqualTo(ErrorFormat.PROBLEM);
             assertThat(plain.rejectionStatus()).isEqualTo(503);
-            assertThat(plain.streamFailureTypes()).containsExactlyInAnyOrder("overloaded_error", "rate_limit_error", "api_error");
+            assertThat(plain.streamFailureTypes())
+                    .containsExactlyInAnyOrder("overloaded_error", "rate_limit_error", "api_error", "server_error");
+            assertThat(plain.modelSearchLimit()).isEqualTo(32 * 1024 * 1024);
             assertThat(plain.keyTag()).isTrue();
+            assertThat(plain.keySeriesLimit()).isEqualTo(100);
             BreakerConfig engine = plain.breaker();
             assertThat(engine.failureStatuses()).containsExactly(429, 503, 504, 529);
             assertThat(engine.countTimeouts()).isTrue();
@@ -88,6 +95,9 @@ class BreakerPropertiesBindingTests {
             assertThat(engine.openJitter()).isZero();
             assertThat(engine.maxBreakers()).isEqualTo(10_000);
             assertThat(engine.probeTimeout()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(engine.slowCallDuration()).isNull();
+            assertThat(engine.judgesSlowCalls()).isFalse();
+            assertThat(engine.slowCallRateThreshold()).isEqualTo(0.5);
         });
     }
 
@@ -108,6 +118,8 @@ class BreakerPropertiesBindingTests {
                     assertThat(anthropic.rejectionStatus()).isEqualTo(429);
                     assertThat(anthropic.streamFailureTypes()).containsExactlyInAnyOrder("overloaded_error", "server_error");
                     assertThat(anthropic.keyTag()).isFalse();
+                    assertThat(anthropic.keySeriesLimit()).isEqualTo(7);
+                    assertThat(anthropic.modelSearchLimit()).isEqualTo(2 * 1024 * 1024);
                     BreakerConfig engine = anthropic.breaker();
                     assertThat(engine.failureStatuses()).containsExactly(500, 529);
                     assertThat(engine.countTimeouts()).isFalse();
@@ -126,6 +138,8 @@ class BreakerPropertiesBindingTests {
                     assertThat(engine.openJitter()).isEqualTo(0.2);
                     assertThat(engine.maxBreakers()).isEqualTo(500);
                     assertThat(engine.probeTimeout()).isEqualTo(Duration.ofSeconds(15));
+                    assertThat(engine.slowCallDuration()).isEqualTo(Duration.ofSeconds(4));
+                    assertThat(engine.slowCallRateThreshold()).isEqualTo(0.8);
                 });
     }
 

@@ -1,7 +1,8 @@
 package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.core.registry.BreakerRegistry;
-import dev.breaker.spring.config.BreakerProviders;
+import dev.breaker.spring.provider.BreakerProviders;
+import dev.breaker.spring.outbound.OutboundGuard;
 import dev.breaker.spring.web.client.BreakerClientHttpRequestInterceptor;
 import dev.breaker.spring.web.client.BreakerRestClientCustomizer;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class BreakerRestClientAutoConfigurationTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(BreakerAutoConfiguration.class,
+                    BreakerOutboundGuardAutoConfiguration.class,
                     BreakerRestClientAutoConfiguration.class, RestClientAutoConfiguration.class))
             .withPropertyValues("breaker.providers.openai.base-url=https://api.openai.com/v1");
 
@@ -88,11 +90,11 @@ class BreakerRestClientAutoConfigurationTests {
     }
 
     @Test
-    void backsOffWhenBreakersAreDisabled() {
+    void keepsTheInterceptorForHandBuiltClientsWhenBreakersAreDisabled() {
         contextRunner.withPropertyValues("breaker.enabled=false").run(context -> {
-            assertThat(context).doesNotHaveBean(BreakerClientHttpRequestInterceptor.class);
-            assertThat(context).doesNotHaveBean(BreakerRestClientCustomizer.class);
-            assertThat(interceptorsOf(context.getBean(RestClient.Builder.class))).isEmpty();
+            assertThat(context).hasSingleBean(BreakerClientHttpRequestInterceptor.class);
+            assertThat(interceptorsOf(context.getBean(RestClient.Builder.class)))
+                    .containsExactly(context.getBean(BreakerClientHttpRequestInterceptor.class));
         });
     }
 
@@ -106,8 +108,8 @@ class BreakerRestClientAutoConfigurationTests {
     static class CustomInterceptor {
 
         @Bean
-        BreakerClientHttpRequestInterceptor customInterceptor(BreakerProviders providers, BreakerRegistry registry) {
-            return new BreakerClientHttpRequestInterceptor(providers, registry);
+        BreakerClientHttpRequestInterceptor customInterceptor(OutboundGuard guard) {
+            return new BreakerClientHttpRequestInterceptor(guard);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.breaker.spring.autoconfigure;
 import dev.breaker.spring.llm.BreakerOkHttpInterceptor;
 import dev.breaker.spring.llm.SpringAiAnthropicBreakerCustomizer;
 import dev.breaker.spring.llm.SpringAiOpenAiBreakerCustomizer;
-import dev.breaker.spring.web.client.OutboundGuard;
+import dev.breaker.spring.outbound.OutboundGuard;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.anthropic.http.okhttp.AnthropicHttpClientBuilderCustomizer;
 import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
@@ -78,11 +78,12 @@ class BreakerSpringAiAutoConfigurationTests {
     }
 
     @Test
-    void backsOffWhenTheBreakersAreDisabled() {
+    void keepsTheCustomizersAsPassThroughsWhenTheBreakersAreDisabled() {
         contextRunner.withPropertyValues("breaker.enabled=false").run(context -> {
-            assertThat(context).doesNotHaveBean(OutboundGuard.class);
-            assertThat(context).doesNotHaveBean(SpringAiAnthropicBreakerCustomizer.class);
-            assertThat(context).doesNotHaveBean(SpringAiOpenAiBreakerCustomizer.class);
+            assertThat(context).hasSingleBean(SpringAiAnthropicBreakerCustomizer.class);
+            assertThat(context).hasSingleBean(SpringAiOpenAiBreakerCustomizer.class);
+            assertThat(context.getBean(OutboundGuard.class).start(java.net.URI.create("https://api.anthropic.com/v1/messages"),
+                    "anthropic", () -> null, name -> null)).as("nothing guarded").isNull();
         });
     }
 

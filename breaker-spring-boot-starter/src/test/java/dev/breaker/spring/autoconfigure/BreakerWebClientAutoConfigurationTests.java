@@ -1,7 +1,8 @@
 package dev.breaker.spring.autoconfigure;
 
 import dev.breaker.core.registry.BreakerRegistry;
-import dev.breaker.spring.config.BreakerProviders;
+import dev.breaker.spring.provider.BreakerProviders;
+import dev.breaker.spring.outbound.OutboundGuard;
 import dev.breaker.spring.web.client.BreakerExchangeFilterFunction;
 import dev.breaker.spring.web.client.BreakerWebClientCustomizer;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class BreakerWebClientAutoConfigurationTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(BreakerAutoConfiguration.class,
+                    BreakerOutboundGuardAutoConfiguration.class,
                     BreakerWebClientAutoConfiguration.class, WebClientAutoConfiguration.class))
             .withPropertyValues("breaker.providers.anthropic.base-url=https://api.anthropic.com");
 
@@ -87,11 +89,11 @@ class BreakerWebClientAutoConfigurationTests {
     }
 
     @Test
-    void backsOffWhenBreakersAreDisabled() {
+    void keepsTheFilterForHandBuiltClientsWhenBreakersAreDisabled() {
         contextRunner.withPropertyValues("breaker.enabled=false").run(context -> {
-            assertThat(context).doesNotHaveBean(BreakerExchangeFilterFunction.class);
-            assertThat(context).doesNotHaveBean(BreakerWebClientCustomizer.class);
-            assertThat(filtersOf(context.getBean(WebClient.Builder.class))).isEmpty();
+            assertThat(context).hasSingleBean(BreakerExchangeFilterFunction.class);
+            assertThat(filtersOf(context.getBean(WebClient.Builder.class)))
+                    .containsExactly(context.getBean(BreakerExchangeFilterFunction.class));
         });
     }
 
@@ -105,8 +107,8 @@ class BreakerWebClientAutoConfigurationTests {
     static class CustomFilter {
 
         @Bean
-        BreakerExchangeFilterFunction customFilter(BreakerProviders providers, BreakerRegistry registry) {
-            return new BreakerExchangeFilterFunction(providers, registry);
+        BreakerExchangeFilterFunction customFilter(OutboundGuard guard) {
+            return new BreakerExchangeFilterFunction(guard);
         }
     }
 

@@ -114,8 +114,12 @@ class ConfigurationMetadataTests {
         defaults.put("open-jitter", "0");
         defaults.put("max-breakers", "10000");
         defaults.put("probe-timeout", "\"60s\"");
-        defaults.put("stream-failure-types", "[\"overloaded_error\",\"rate_limit_error\",\"api_error\"]");
+        defaults.put("stream-failure-types", "[\"overloaded_error\",\"rate_limit_error\",\"api_error\",\"server_error\"]");
+        defaults.put("model-search-limit", "\"32MB\"");
+        defaults.put("slow-call-duration", null);
+        defaults.put("slow-call-rate-threshold", "0.5");
         defaults.put("key-tag", "true");
+        defaults.put("key-series-limit", "100");
         return defaults;
     }
 

@@ -69,6 +69,16 @@ class GatewayTest extends SampleAppTestSupport {
         post("/anthropicx/v1/messages", "{}").expectStatus().isNotFound();
     }
 
+    @Test
+    void madeUpRoutesThatTheProviderAnswers404LeaveNoBreakerBehind() {
+        for (int i = 0; i < 20; i++) {
+            post("/anthropic/no/such/route-" + i, "{}").expectStatus().isNotFound();
+        }
+
+        assertThat(breakers.breaker("anthropic", "/no/such/route-0").isMissingNode()).isTrue();
+        assertThat(breakers.breaker("anthropic", "/no/such/route-19").isMissingNode()).isTrue();
+    }
+
     private WebTestClient.ResponseSpec post(String path, String json) {
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
     }

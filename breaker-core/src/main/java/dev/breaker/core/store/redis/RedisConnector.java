@@ -1,6 +1,6 @@
 package dev.breaker.core.store.redis;
 
-import dev.breaker.core.store.StoreStatus;
+import dev.breaker.core.StoreStatus;
 import dev.breaker.core.store.redis.RedisScripts.Script;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisChannelHandler;

@@ -3,10 +3,10 @@ package dev.breaker.core.store.redis;
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
 import dev.breaker.core.BreakerState;
+import dev.breaker.core.LocalBreaker;
+import dev.breaker.core.SharedState;
+import dev.breaker.core.StateTransition;
 import dev.breaker.core.TransitionReason;
-import dev.breaker.core.event.StateTransition;
-import dev.breaker.core.store.LocalBreaker;
-import dev.breaker.core.store.SharedState;
 import dev.breaker.core.window.WindowCounts;
 import io.lettuce.core.ScriptOutputType;
 
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One breaker's link to Redis. See the README's "Shared state through Redis" for the whole design.
+ * One breaker's link to Redis. See docs/redis.md, "Shared state through Redis", for the whole design.
  *
  * <h2>Threads</h2>
  * The breaker calls {@link #published}, {@link #recorded}, {@link #tryAcquireProbe} and
@@ -85,12 +85,13 @@ final class RedisLink implements SharedState {
     }
 
     final BreakerId id;
-    private final RedisStateStore store;
+    private final RedisContext context;
     private final LocalBreaker local;
     private final RedisKeys keys;
     private final String[] stateKeys;
     private final String[] countKeys;
     private final String[] probeKeys;
+    private final String messageTail;
     private final String wakeMessage;
     private final long windowMillis;
     private final long probeTimeoutMillis;
@@ -110,15 +111,16 @@ final class RedisLink implements SharedState {
 
     private final ProbeLeases leases = new ProbeLeases();
 
-    RedisLink(RedisStateStore store, BreakerId id, BreakerConfig config, LocalBreaker local) {
+    RedisLink(RedisContext context, BreakerId id, BreakerConfig config, LocalBreaker local) {
         this.id = id;
-        this.store = store;
+        this.context = context;
         this.local = local;
-        this.keys = new RedisKeys(store.keyPrefix(), id);
+        this.keys = new RedisKeys(context.keyPrefix, id);
         this.stateKeys = new String[] {keys.state, keys.counts, keys.probes};
         this.countKeys = new String[] {keys.counts, keys.state};
         this.probeKeys = new String[] {keys.probes};
-        this.wakeMessage = "C " + store.replicaId() + " " + keys.messageTail;
+        this.messageTail = Messages.tail(id);
+        this.wakeMessage = Messages.wake(context.replicaId, messageTail);
         this.windowMillis = Math.max(1, config.windowDuration().toMillis());
         this.probeTimeoutMillis = Math.max(1, config.probeTimeout().toMillis());
         this.maxProbes = Integer.toString(config.halfOpenMaxCalls());
@@ -176,16 +178,16 @@ final class RedisLink implements SharedState {
     }
 
     private CompletableFuture<?> sync(Kind kind, Mirror state, long seq) {
-        if (detached || !store.usable()) {
+        if (detached || !context.usable()) {
             return null; // a pending change stays pending; resync() sends it when Redis is back
         }
         long gen = generation.get();
         String storedState = state.state() == BreakerState.CLOSED ? "CLOSED" : "OPEN";
-        return store.connector().<List<Object>>eval(RedisScripts.SYNC, ScriptOutputType.MULTI, stateKeys,
+        return context.connector.<List<Object>>eval(RedisScripts.SYNC, ScriptOutputType.MULTI, stateKeys,
                         kind.code, storedState, state.forced() ? "1" : "0", Long.toString(state.retryAt()),
-                        Long.toString(seenEpoch.get()), store.replicaId(), store.channel(), keys.messageTail,
+                        Long.toString(seenEpoch.get()), context.replicaId, context.channel, messageTail,
                         Long.toString(ttlMillis(state)))
-                .whenCompleteAsync((reply, error) -> synced(kind, seq, gen, reply, error), store.executor());
+                .whenCompleteAsync((reply, error) -> synced(kind, seq, gen, reply, error), context.executor);
     }
 
     private void synced(Kind kind, long seq, long gen, List<Object> reply, Throwable error) {
@@ -214,7 +216,7 @@ final class RedisLink implements SharedState {
 
     /** A state message from another replica (or our own, echoed). */
     void onStateMessage(StoredState state, String origin) {
-        if (origin.equals(store.replicaId())) {
+        if (origin.equals(context.replicaId)) {
             seenEpoch.accumulateAndGet(state.epoch(), Math::max);
             return;
         }
@@ -256,7 +258,7 @@ final class RedisLink implements SharedState {
         if (state.state() == BreakerState.CLOSED) {
             return Math.max(1_000, windowMillis);
         }
-        return Math.max(0, state.retryAt() - store.clock().wallMillis()) + probeTimeoutMillis;
+        return Math.max(0, state.retryAt() - context.clock.wallMillis()) + probeTimeoutMillis;
     }
 
     // ---- counts ------------------------------------------------------------------------------
@@ -286,7 +288,7 @@ final class RedisLink implements SharedState {
      */
     private void requestFlush() {
         if (flushScheduled.compareAndSet(false, true)) {
-            store.flushSoon(this);
+            context.flushSoon(this);
         }
     }
 
@@ -297,15 +299,15 @@ final class RedisLink implements SharedState {
             refresh.cancel(false);
             refresh = null;
         }
-        if (detached || !store.usable() || !mirror.plainlyClosed()) {
+        if (detached || !context.usable() || !mirror.plainlyClosed()) {
             return;
         }
         long gen = generation.get();
         WindowCounts mine = local.localCounts();
-        store.connector().<List<Object>>eval(RedisScripts.COUNTS, ScriptOutputType.MULTI, countKeys,
-                        store.replicaId(), Integer.toString(mine.calls()), Integer.toString(mine.failures()),
-                        Long.toString(seenEpoch.get()), Long.toString(windowMillis), store.channel(), wakeMessage)
-                .whenCompleteAsync((reply, error) -> counted(gen, mine, reply, error), store.executor());
+        context.connector.<List<Object>>eval(RedisScripts.COUNTS, ScriptOutputType.MULTI, countKeys,
+                        context.replicaId, Integer.toString(mine.calls()), Integer.toString(mine.failures()),
+                        Long.toString(seenEpoch.get()), Long.toString(windowMillis), context.channel, wakeMessage)
+                .whenCompleteAsync((reply, error) -> counted(gen, mine, reply, error), context.executor);
     }
 
     private void counted(long gen, WindowCounts mine, List<Object> reply, Throwable error) {
@@ -332,7 +334,7 @@ final class RedisLink implements SharedState {
         if ((mine.failures() > 0 || view.failures() > 0) && refresh == null) {
             // Keep the shared view fresh while any replica's window holds a failure: ours may age out,
             // theirs may grow, and replicas that only see successes share their calls.
-            refresh = store.executor().schedule(this::flush, store.refreshNanos(windowMillis), TimeUnit.NANOSECONDS);
+            refresh = context.executor.schedule(this::flush, context.refreshNanos(windowMillis), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -343,16 +345,16 @@ final class RedisLink implements SharedState {
         if (leases.takeParked() != null) {
             return true;
         }
-        if (!store.usable()) {
+        if (!context.usable()) {
             leases.admittedWithoutLease();
             return true; // Redis is out: this replica decides alone, within its local slots
         }
-        String lease = store.nextLeaseId();
+        String lease = context.nextLeaseId();
         long gen = generation.get();
-        CompletableFuture<Long> reply = store.connector().eval(RedisScripts.ACQUIRE_PROBE, ScriptOutputType.INTEGER,
+        CompletableFuture<Long> reply = context.connector.eval(RedisScripts.ACQUIRE_PROBE, ScriptOutputType.INTEGER,
                 probeKeys, lease, maxProbes, Long.toString(probeTimeoutMillis));
         try {
-            Long granted = reply.get(store.probeWaitNanos(), TimeUnit.NANOSECONDS);
+            Long granted = reply.get(context.probeWaitNanos, TimeUnit.NANOSECONDS);
             if (granted != null && granted == 1L) {
                 leases.held(lease);
                 return true;
@@ -360,14 +362,14 @@ final class RedisLink implements SharedState {
             return false;
         } catch (TimeoutException slow) {
             // Not within the wait: this call is not a probe, but the lease, if it comes, serves the next one.
-            reply.whenCompleteAsync((late, error) -> lateLease(lease, gen, late), store.executor());
+            reply.whenCompleteAsync((late, error) -> lateLease(lease, gen, late), context.executor);
             return false;
         } catch (ExecutionException failed) {
             leases.admittedWithoutLease();
             return true;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            reply.whenCompleteAsync((late, error) -> lateLease(lease, gen, late), store.executor());
+            reply.whenCompleteAsync((late, error) -> lateLease(lease, gen, late), context.executor);
             return false;
         }
     }
@@ -377,13 +379,13 @@ final class RedisLink implements SharedState {
             return;
         }
         if (detached || gen != generation.get()) {
-            store.connector().zrem(keys.probes, lease);
+            context.connector.zrem(keys.probes, lease);
             return;
         }
         leases.park(lease);
-        store.executor().schedule(() -> {
+        context.executor.schedule(() -> {
             if (leases.unpark(lease)) {
-                store.connector().zrem(keys.probes, lease);
+                context.connector.zrem(keys.probes, lease);
             }
         }, PARKED_LEASE_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -392,7 +394,7 @@ final class RedisLink implements SharedState {
     public void releaseProbe() {
         String lease = leases.release();
         if (lease != null) {
-            store.connector().zrem(keys.probes, lease);
+            context.connector.zrem(keys.probes, lease);
         }
     }
 
@@ -401,9 +403,9 @@ final class RedisLink implements SharedState {
     @Override
     public void detach() {
         detached = true;
-        store.detached(this);
+        context.remove(this);
         for (String lease : leases.parkedLeases()) {
-            store.connector().zrem(keys.probes, lease);
+            context.connector.zrem(keys.probes, lease);
         }
         leases.clear();
     }

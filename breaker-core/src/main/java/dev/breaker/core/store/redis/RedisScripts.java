@@ -14,7 +14,8 @@ import java.util.HexFormat;
 final class RedisScripts {
 
     /**
-     * Writes a state change if the rules allow it, then publishes it; else returns what is stored.
+     * Writes a state change if the rules allow it, then publishes it (the {@code S} message of
+     * {@link Messages}); else returns what is stored.
      *
      * <p>KEYS: state, counts, probes. ARGV: kind, state, forced, retryAt, based-on epoch, origin,
      * channel, message tail, TTL in ms (0 = no expiry). Kinds: {@code F} forced and {@code R} reset
@@ -61,7 +62,7 @@ final class RedisScripts {
      * Stores this replica's window counts and returns the sum of the other replicas' fresh ones.
      *
      * <p>KEYS: counts, state. ARGV: replica id, calls, failures, the epoch the replica has seen,
-     * window in ms, channel, wake-up message. A replica that has not seen the latest state change
+     * window in ms, channel, wake-up message ({@link Messages#wake}). A replica that has not seen the latest state change
      * writes nothing and gets {@code {0, state, forced, retryAt, epoch}} to catch up with; otherwise
      * {@code {1, calls, failures}}. Entries older than the window (a replica that went away) are
      * dropped. The first failure of a replica publishes the wake-up message, so that replicas that

@@ -2,20 +2,15 @@ package dev.breaker.core.store.redis;
 
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
+import dev.breaker.core.LocalBreaker;
+import dev.breaker.core.SharedState;
+import dev.breaker.core.StateStore;
+import dev.breaker.core.StoreStatus;
 import dev.breaker.core.clock.BreakerClock;
-import dev.breaker.core.store.LocalBreaker;
-import dev.breaker.core.store.SharedState;
-import dev.breaker.core.store.StateStore;
-import dev.breaker.core.store.StoreStatus;
 import dev.breaker.core.window.WindowCounts;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +19,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Shares every breaker with the other replicas that use the same Redis and the same key prefix:
@@ -47,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * timeout; no call ever fails or waits for Redis, except that a half-open probe waits at most
  * {@code probeWait} for its lease. While Redis is unreachable each replica carries on with its own
  * breakers, and {@link #status()} says so; when Redis is back, state converges again. The design is
- * described in the README's "Shared state through Redis".
+ * described in docs/redis.md, "Shared state through Redis".
  *
  * <p>Requires {@code io.lettuce:lettuce-core} on the classpath, and Redis 6.2 or later.
  */
@@ -62,30 +54,18 @@ public final class RedisStateStore implements StateStore {
      */
     private static final int MAX_RESYNCS_IN_FLIGHT = 100;
 
-    private final String keyPrefix;
-    private final String channel;
-    private final String replicaId;
-    private final BreakerClock clock;
-    private final long probeWaitNanos;
-    private final long flushIntervalNanos;
     private final RedisClient client;
     private final ClientResources ownedResources;
     private final ScheduledThreadPoolExecutor executor;
     private final RedisConnector connector;
-    private final ConcurrentHashMap<BreakerId, RedisLink> links = new ConcurrentHashMap<>();
-    private final AtomicLong leases = new AtomicLong();
-    private final ConcurrentLinkedQueue<RedisLink> toFlush = new ConcurrentLinkedQueue<>();
+    private final RedisContext context;
     private final ConcurrentLinkedQueue<RedisLink> toResync = new ConcurrentLinkedQueue<>();
     private final AtomicInteger resyncsInFlight = new AtomicInteger();
 
     private RedisStateStore(Builder builder) {
-        this.keyPrefix = builder.keyPrefix;
-        this.channel = RedisKeys.channel(keyPrefix);
-        this.replicaId = builder.replicaId != null ? builder.replicaId
+        String channel = RedisKeys.channel(builder.keyPrefix);
+        String replicaId = builder.replicaId != null ? builder.replicaId
                 : UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        this.clock = builder.clock;
-        this.probeWaitNanos = builder.probeWait.toNanos();
-        this.flushIntervalNanos = builder.flushInterval.toNanos();
 
         this.executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "breaker-redis-" + replicaId);
@@ -94,25 +74,10 @@ public final class RedisStateStore implements StateStore {
         });
         executor.setRemoveOnCancelPolicy(true);
 
-        this.ownedResources = builder.clientResources == null
-                ? DefaultClientResources.builder()
-                        .ioThreadPoolSize(2)
-                        .computationThreadPoolSize(2)
-                        .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-                        .build()
-                : null;
-        // The URI's timeout bounds the connection handshake; commands get theirs from TimeoutOptions.
-        Duration handshake = builder.connectTimeout.compareTo(builder.commandTimeout) > 0
-                ? builder.connectTimeout : builder.commandTimeout;
-        RedisURI uri = RedisURI.builder(builder.uri).withTimeout(handshake).build();
-        this.client = RedisClient.create(ownedResources != null ? ownedResources : builder.clientResources, uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .requestQueueSize(builder.requestQueueSize)
-                .timeoutOptions(TimeoutOptions.enabled(builder.commandTimeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(builder.connectTimeout).keepAlive(true).build())
-                .build());
+        this.ownedResources = builder.clientResources == null ? RedisClients.ownResources() : null;
+        RedisURI uri = RedisClients.withHandshakeTimeout(builder.uri, builder.connectTimeout, builder.commandTimeout);
+        this.client = RedisClients.create(ownedResources != null ? ownedResources : builder.clientResources, uri,
+                builder.connectTimeout, builder.commandTimeout, builder.requestQueueSize);
 
         this.connector = new RedisConnector(client, uri, channel, executor, new RedisConnector.Events() {
             @Override
@@ -122,18 +87,21 @@ public final class RedisStateStore implements StateStore {
 
             @Override
             public void resync() {
-                links.values().forEach(RedisStateStore.this::resyncSoon);
+                resyncAll();
             }
 
             @Override
             public void down() {
-                links.values().forEach(RedisLink::onStoreDown);
+                downAll();
             }
         }, builder.healthCheckInterval);
-        connector.start();
-        executor.scheduleWithFixedDelay(this::tick, flushIntervalNanos, flushIntervalNanos, TimeUnit.NANOSECONDS);
+        this.context = new RedisContext(connector, executor, builder.clock, builder.keyPrefix, channel, replicaId,
+                builder.probeWait.toNanos(), builder.flushInterval.toNanos());
+        connector.start(); // after the context is made: the connector's events use it
+        long flushInterval = builder.flushInterval.toNanos();
+        executor.scheduleWithFixedDelay(this::tick, flushInterval, flushInterval, TimeUnit.NANOSECONDS);
         long republish = builder.republishInterval.toMillis();
-        executor.scheduleWithFixedDelay(() -> links.values().forEach(link -> {
+        executor.scheduleWithFixedDelay(() -> context.links().forEach(link -> {
             try {
                 link.republish();
             } catch (RuntimeException e) {
@@ -148,8 +116,8 @@ public final class RedisStateStore implements StateStore {
 
     @Override
     public SharedState attach(BreakerId id, BreakerConfig config, LocalBreaker local) {
-        RedisLink link = new RedisLink(this, id, config, local);
-        links.put(id, link);
+        RedisLink link = new RedisLink(context, id, config, local);
+        context.add(link);
         // A replica that starts late, or a breaker created after a trip elsewhere, reads the stored state.
         resyncSoon(link);
         return link;
@@ -163,7 +131,7 @@ public final class RedisStateStore implements StateStore {
 
     /** This replica's name in Redis (in the counts hashes, probe leases and messages). */
     public String replicaId() {
-        return replicaId;
+        return context.replicaId;
     }
 
     @Override
@@ -176,43 +144,30 @@ public final class RedisStateStore implements StateStore {
         }
     }
 
-    // ---- for the links -----------------------------------------------------------------------
-
-    private void onMessage(String message) {
-        if (message.startsWith("S ")) {
-            StoredState.Message parsed = StoredState.parseMessage(message);
-            RedisLink link = parsed == null || parsed.id() == null ? null : links.get(parsed.id());
-            if (link != null) {
-                link.onStateMessage(parsed.state(), parsed.origin());
-            }
-        } else if (message.startsWith("C ")) {
-            int originEnd = message.indexOf(' ', 2);
-            if (originEnd < 0 || message.regionMatches(2, replicaId, 0, replicaId.length()) && originEnd == 2 + replicaId.length()) {
-                return;
-            }
-            BreakerId id = RedisKeys.parseTail(message, originEnd + 1);
-            RedisLink link = id == null ? null : links.get(id);
-            if (link != null) {
-                link.wake();
-            }
+    /** Subscription thread: hands a message to the link of the breaker it is about. */
+    private void onMessage(String text) {
+        Messages.Message message = Messages.parse(text);
+        RedisLink link = message == null ? null : context.link(message.id());
+        if (link == null) {
+            return;
+        }
+        if (message instanceof Messages.StateChanged changed) {
+            link.onStateMessage(changed.state(), changed.origin());
+        } else if (!message.origin().equals(context.replicaId)) {
+            link.wake(); // our own wake-up message is not news
         }
     }
 
     /** The other replicas' counts that the breaker judges with; for tests. */
     WindowCounts remoteCounts(BreakerId id) {
-        RedisLink link = links.get(id);
+        RedisLink link = context.link(id);
         return link == null ? WindowCounts.EMPTY : link.remoteCounts();
-    }
-
-    /** Flushes {@code link} at the next tick; any thread. */
-    void flushSoon(RedisLink link) {
-        toFlush.offer(link);
     }
 
     /** Store thread, every flush interval: queued flushes, then a bounded number of queued resyncs. */
     private void tick() {
         RedisLink link;
-        while ((link = toFlush.poll()) != null) {
+        while ((link = context.nextToFlush()) != null) {
             try {
                 link.flush();
             } catch (RuntimeException e) {
@@ -237,52 +192,20 @@ public final class RedisStateStore implements StateStore {
         }
     }
 
+    /** Redis became usable, or the subscription was remade: messages may have been missed. */
+    private void resyncAll() {
+        context.links().forEach(this::resyncSoon);
+    }
+
+    /** Redis became unusable: every breaker carries on with its local counts. */
+    private void downAll() {
+        context.links().forEach(RedisLink::onStoreDown);
+    }
+
     private void resyncSoon(RedisLink link) {
         if (link.queueResync()) {
             toResync.offer(link);
         }
-    }
-
-    void detached(RedisLink link) {
-        links.remove(link.id, link);
-    }
-
-    boolean usable() {
-        return connector.usable();
-    }
-
-    RedisConnector connector() {
-        return connector;
-    }
-
-    ScheduledExecutorService executor() {
-        return executor;
-    }
-
-    String keyPrefix() {
-        return keyPrefix;
-    }
-
-    String channel() {
-        return channel;
-    }
-
-    BreakerClock clock() {
-        return clock;
-    }
-
-    long probeWaitNanos() {
-        return probeWaitNanos;
-    }
-
-    /** While any window holds a failure, counts are re-shared every tenth of the window, within [50 ms, 1 s]. */
-    long refreshNanos(long windowMillis) {
-        long millis = Math.max(50, Math.min(1_000, windowMillis / 10));
-        return Math.max(flushIntervalNanos, TimeUnit.MILLISECONDS.toNanos(millis));
-    }
-
-    String nextLeaseId() {
-        return replicaId + ":" + leases.incrementAndGet();
     }
 
     /** Builds a {@link RedisStateStore}; only the URI is required. */

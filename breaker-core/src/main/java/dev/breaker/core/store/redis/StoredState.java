@@ -26,25 +26,6 @@ record StoredState(BreakerState state, boolean forced, long retryAt, long epoch)
                 number(reply.get(from + 3)));
     }
 
-    /** Reads a state message: {@code S <epoch> <state> <forced> <retryAt> <origin> <tail>}. */
-    static Message parseMessage(String message) {
-        String[] parts = message.split(" ", 7);
-        if (parts.length < 7 || !"S".equals(parts[0])) {
-            return null;
-        }
-        try {
-            StoredState state = new StoredState(BreakerState.valueOf(parts[2]), "1".equals(parts[3]),
-                    Long.parseLong(parts[4]), Long.parseLong(parts[1]));
-            int tail = message.length() - parts[6].length();
-            return new Message(state, parts[5], RedisKeys.parseTail(message, tail));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    record Message(StoredState state, String origin, dev.breaker.core.BreakerId id) {
-    }
-
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }

@@ -5,9 +5,9 @@ import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.Permit;
+import dev.breaker.core.StoreStatus;
 import dev.breaker.core.clock.ManualClock;
 import dev.breaker.core.registry.BreakerRegistry;
-import dev.breaker.core.store.StoreStatus;
 import dev.breaker.core.store.redis.Traffic.Caller;
 import dev.breaker.core.window.WindowCounts;
 import org.junit.jupiter.api.AfterAll;
@@ -233,6 +233,23 @@ class RedisStateStoreTest {
         await().atMost(Duration.ofSeconds(2)).until(() -> late.breaker().state() == BreakerState.OPEN);
         assertThat(late.breaker().retryAfter()).isEqualTo(Duration.ofSeconds(20));
         await().atMost(PROPAGATION).until(() -> late.breaker("/forced").isForced());
+    }
+
+    @Test
+    void onceTheOpenPeriodIsOverEveryReplicaReportsHalfOpenWithoutACall() {
+        BreakerConfig config = BreakerConfig.builder().failureThreshold(3).openDuration(Duration.ofSeconds(30)).build();
+        List<Replica> replicas = connectedReplicas(2, config);
+        replicas.forEach(Replica::breaker);
+        fail(replicas.get(0), 3);
+        awaitState(replicas, BreakerState.OPEN);
+
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(replicas).allMatch(replica -> replica.breaker().state() == BreakerState.HALF_OPEN);
+        assertThat(replicas).allMatch(replica -> replica.breaker().totalRejections() == 0);
+        Replica late = replica(config);
+        // A replica that learns of the trip after its open period ended.
+        await().atMost(Duration.ofSeconds(2)).until(() -> late.breaker().state() == BreakerState.HALF_OPEN);
     }
 
     @Test

@@ -1,17 +1,18 @@
 package dev.breaker.spring.web.client;
 
 import dev.breaker.core.BreakerOpenException;
-import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.registry.UnknownProviderException;
 import dev.breaker.spring.BreakerAttributes;
-import dev.breaker.spring.config.BreakerProviders;
-import org.springframework.http.HttpHeaders;
+import dev.breaker.spring.outbound.BlockingCall;
+import dev.breaker.spring.outbound.GuardedCall;
+import dev.breaker.spring.outbound.OutboundGuard;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Guards {@code RestClient} calls with the breaker of the provider they go to. Every client built
@@ -25,52 +26,56 @@ import java.io.IOException;
  *       {@link UnknownProviderException}, before any connection.</li>
  *   <li>A rejected call throws {@link BreakerOpenException} before any connection is made.</li>
  *   <li>The outcome is reported before the caller sees the response, whatever the caller then makes
- *       of it. A 429 that may be a quota error is judged by the first
- *       {@code QuotaErrorDetector.MAX_BODY_BYTES} of its body, read ahead and handed on unchanged; a
- *       2xx {@code text/event-stream} by the error events in it, as the caller reads it, and when the
- *       caller closes it early before any such event, the call is ignored.</li>
+ *       of it, as {@link dev.breaker.spring.judge.ResponseJudge} says: a 429 that may be a quota error
+ *       by the first bytes of its body, read ahead and handed on unchanged; a 2xx
+ *       {@code text/event-stream} by the error events in it, as the caller reads it.</li>
  * </ul>
  */
 public final class BreakerClientHttpRequestInterceptor implements ClientHttpRequestInterceptor {
 
-    private final OutboundBreakers breakers;
+    private static final BlockingCall.ResponseReader<ClientHttpResponse> READER = new Reader();
 
-    public BreakerClientHttpRequestInterceptor(BreakerProviders providers, BreakerRegistry registry) {
-        this.breakers = new OutboundBreakers(providers, registry);
+    private final OutboundGuard guard;
+
+    public BreakerClientHttpRequestInterceptor(OutboundGuard guard) {
+        this.guard = guard;
     }
 
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
-        OutboundCall call = breakers.start(request.getURI(), request.getAttributes()::get);
+        GuardedCall call = guard.start(request.getURI(), request.getAttributes()::get);
         if (call == null) {
             return execution.execute(request, body);
         }
-        ClientHttpResponse response = null;
-        try {
-            response = execution.execute(request, body);
-            return judged(call, response);
-        } catch (Throwable error) {
-            call.onError(error);
-            if (response != null) {
-                response.close();
-            }
-            throw error;
-        } finally {
-            call.abandon();
-        }
+        return BlockingCall.execute(call, READER, () -> execution.execute(request, body));
     }
 
-    private static ClientHttpResponse judged(OutboundCall call, ClientHttpResponse response) throws IOException {
-        HttpHeaders headers = response.getHeaders();
-        BodyJudge judge = call.judge(response.getStatusCode().value(), headers::getFirst,
-                headers.getFirst(HttpHeaders.CONTENT_TYPE));
-        if (judge instanceof QuotaJudge) {
-            return new JudgedClientHttpResponse(response, GuardedCall.readAhead(judge, response.getBody()));
+    private static final class Reader implements BlockingCall.ResponseReader<ClientHttpResponse> {
+
+        @Override
+        public int status(ClientHttpResponse response) throws IOException {
+            return response.getStatusCode().value();
         }
-        if (judge != null) {
-            return new JudgedClientHttpResponse(response, new JudgingInputStream(response.getBody(), judge));
+
+        @Override
+        public String header(ClientHttpResponse response, String name) {
+            return response.getHeaders().getFirst(name);
         }
-        return response;
+
+        @Override
+        public InputStream body(ClientHttpResponse response) throws IOException {
+            return response.getBody();
+        }
+
+        @Override
+        public ClientHttpResponse withBody(ClientHttpResponse response, InputStream body) {
+            return new JudgedClientHttpResponse(response, body);
+        }
+
+        @Override
+        public void close(ClientHttpResponse response) {
+            response.close();
+        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.breaker.spring.web.client;
 
 import dev.breaker.core.BreakerOpenException;
-import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.registry.UnknownProviderException;
 import dev.breaker.spring.BreakerAttributes;
-import dev.breaker.spring.config.BreakerProviders;
+import dev.breaker.spring.outbound.GuardedCall;
+import dev.breaker.spring.outbound.OutboundGuard;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -34,49 +34,50 @@ import reactor.core.publisher.Mono;
  */
 public final class BreakerExchangeFilterFunction implements ExchangeFilterFunction {
 
-    private final OutboundBreakers breakers;
+    private final OutboundGuard guard;
 
-    public BreakerExchangeFilterFunction(BreakerProviders providers, BreakerRegistry registry) {
-        this.breakers = new OutboundBreakers(providers, registry);
+    public BreakerExchangeFilterFunction(OutboundGuard guard) {
+        this.guard = guard;
     }
 
     @Override
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+        if (!guard.mayGuard(request.url(), name -> request.attributes().get(name))) {
+            return next.exchange(request); // no provider: not even a deferred look-up per subscription
+        }
         return Mono.defer(() -> {
-            OutboundCall call = breakers.start(request.url(), name -> request.attributes().get(name));
+            GuardedCall call = guard.start(request.url(), name -> request.attributes().get(name));
             if (call == null) {
                 return next.exchange(request);
             }
             return next.exchange(request)
                     .map(response -> judged(call, response))
-                    .doOnError(call::onError)
-                    .doOnCancel(call::onCancel)
+                    .doOnError(call::fail)
+                    .doOnCancel(call::cancel)
                     .doFinally(signal -> call.abandon());
         });
     }
 
-    private static ClientResponse judged(OutboundCall call, ClientResponse response) {
+    private static ClientResponse judged(GuardedCall call, ClientResponse response) {
         HttpHeaders headers = response.headers().asHttpHeaders();
-        BodyJudge judge = call.judge(response.statusCode().value(), headers::getFirst,
-                headers.getFirst(HttpHeaders.CONTENT_TYPE));
-        if (judge == null) {
+        if (!call.respond(response.statusCode().value(), headers::getFirst, headers.getFirst(HttpHeaders.CONTENT_TYPE))) {
             return response;
         }
-        return response.mutate().body(body -> judged(judge, body)).build();
+        return response.mutate().body(body -> judged(call, body)).build();
     }
 
-    /** The same body, chunk by chunk; the judge sees each chunk as it passes and reports when it ends. */
-    private static Flux<DataBuffer> judged(BodyJudge judge, Flux<DataBuffer> body) {
-        return body.doOnNext(buffer -> feed(judge, buffer))
-                .doOnComplete(judge::complete)
-                .doOnError(judge::fail)
-                .doOnCancel(judge::cancel)
-                .doFinally(signal -> judge.abandon());
+    /** The same body, chunk by chunk; the call's verdict sees each chunk as it passes, and it reports when it ends. */
+    private static Flux<DataBuffer> judged(GuardedCall call, Flux<DataBuffer> body) {
+        return body.doOnNext(buffer -> feed(call, buffer))
+                .doOnComplete(call::bodyEnded)
+                .doOnError(call::bodyFailed)
+                .doOnCancel(call::bodyCancelled)
+                .doFinally(signal -> call.abandonBody());
     }
 
-    private static void feed(BodyJudge judge, DataBuffer buffer) {
+    private static void feed(GuardedCall call, DataBuffer buffer) {
         try (DataBuffer.ByteBufferIterator chunks = buffer.readableByteBuffers()) {
-            chunks.forEachRemaining(judge::feed);
+            chunks.forEachRemaining(call::feed);
         }
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.http.client.ClientHttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** The upstream's response with the body that a {@link BodyJudge} watches; closing it ends the judging. */
+/** The upstream's response with the body that its verdict watches; closing it ends the judging. */
 final class JudgedClientHttpResponse implements ClientHttpResponse {
 
     private final ClientHttpResponse response;

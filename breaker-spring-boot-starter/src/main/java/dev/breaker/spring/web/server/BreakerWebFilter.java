@@ -1,18 +1,24 @@
 package dev.breaker.spring.web.server;
 
-import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.Permit;
-import dev.breaker.core.classify.OutcomeClassifier;
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.registry.ProviderBreakers;
-import dev.breaker.spring.config.BreakerProviders;
-import dev.breaker.spring.config.ProviderSettings;
+import dev.breaker.spring.dialect.Rejection;
+import dev.breaker.spring.judge.CallReport;
+import dev.breaker.spring.judge.ResponseJudge;
+import dev.breaker.spring.provider.BreakerProviders;
+import dev.breaker.spring.provider.ProviderSettings;
 import org.springframework.core.Ordered;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -22,6 +28,8 @@ import reactor.core.publisher.SignalType;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Guards the application's own endpoints that forward to a provider. A request under a provider's
@@ -33,26 +41,28 @@ import java.util.Map;
  *
  * <p>The key joins the provider's scopes: the endpoint is the path below the prefix (no query), the
  * tenant comes from {@code tenant-header}, and the model from {@code model-header} or else from the
- * top-level {@code "model"} of a JSON body, read only as far as needed (at most
- * {@link #MAX_MODEL_SEARCH_BYTES}); the handler still receives the identical body.
+ * top-level {@code "model"} of a JSON body wherever it stands in the top-level object, read only as
+ * far as needed and never past the provider's {@code model-search-limit}; the handler still receives
+ * the identical body. The first request whose body hits the limit without a model is logged, once per
+ * provider.
  */
 public final class BreakerWebFilter implements WebFilter, Ordered {
 
     /** After Spring Security's filter chain (-100), so that refused logins never reach a breaker. */
     public static final int ORDER = 0;
 
-    /** How much of a JSON body is buffered, at most, to find its top-level "model". */
-    public static final int MAX_MODEL_SEARCH_BYTES = 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(BreakerWebFilter.class);
 
     private final BreakerProviders providers;
     private final BreakerRegistry registry;
-    private final Map<String, OutcomeClassifier> classifiers = new HashMap<>();
+    private final Map<String, ResponseJudge> judges = new HashMap<>();
+    private final Set<String> modelLimitLogged = ConcurrentHashMap.newKeySet();
 
     public BreakerWebFilter(BreakerProviders providers, BreakerRegistry registry) {
         this.providers = providers;
         this.registry = registry;
         for (ProviderSettings provider : providers.all()) {
-            classifiers.put(provider.name(), new OutcomeClassifier(provider.breaker(), registry.clock()));
+            judges.put(provider.name(), ResponseJudge.of(provider, registry.clock()));
         }
     }
 
@@ -76,35 +86,61 @@ public final class BreakerWebFilter implements WebFilter, Ordered {
         String tenant = request.getHeaders().getFirst(provider.tenantHeader());
         if (!provider.needsModel() || provider.modelHeader() != null || !mayBeJson(request)) {
             String model = provider.modelHeader() == null ? null : request.getHeaders().getFirst(provider.modelHeader());
-            return guard(exchange, chain, provider, breakers.breaker(provider.key(match.endpoint(), model, tenant)));
+            return guard(exchange, chain, provider, breakers, provider.key(match.endpoint(), model, tenant));
         }
-        return BodyPeek.peek(request.getBody(), new JsonModelScanner(MAX_MODEL_SEARCH_BYTES), MAX_MODEL_SEARCH_BYTES).flatMap(peeked -> {
+        JsonModelScanner scanner = new JsonModelScanner(provider.modelSearchLimit());
+        return BodyPeek.peek(request.getBody(), scanner, provider.modelSearchLimit()).flatMap(peeked -> {
+            if (scanner.limitReached()) {
+                logModelLimitOnce(provider);
+            }
             ServerWebExchange replayed = exchange.mutate().request(withBody(request, peeked.body())).build();
-            Breaker breaker = breakers.breaker(provider.key(match.endpoint(), peeked.answer(), tenant));
-            return guard(replayed, chain, provider, breaker).doFinally(signal -> peeked.discardIfUnread());
+            String key = provider.key(match.endpoint(), peeked.answer(), tenant);
+            return guard(replayed, chain, provider, breakers, key).doFinally(signal -> peeked.discardIfUnread());
         });
     }
 
-    private Mono<Void> guard(ServerWebExchange exchange, WebFilterChain chain, ProviderSettings provider, Breaker breaker) {
-        Permit permit = breaker.tryAcquire();
-        if (permit == null) {
-            BreakerOpenException refusal = new BreakerOpenException(provider.name(), breaker.id().key(), breaker.retryAfter());
-            return Rejection.write(exchange.getResponse(), provider.errorFormat(), provider.rejectionStatus(), refusal);
+    private Mono<Void> guard(ServerWebExchange exchange, WebFilterChain chain, ProviderSettings provider,
+                             ProviderBreakers breakers, String key) {
+        Permit permit;
+        try {
+            permit = breakers.acquire(key);
+        } catch (BreakerOpenException refusal) {
+            return reject(exchange.getResponse(), refusal,
+                    Rejection.of(provider.errorFormat(), provider.rejectionStatus(), refusal));
         }
-        CallRecorder recorder = new CallRecorder(permit);
-        OutcomeClassifier classifier = classifiers.get(provider.name());
-        JudgedResponse response = new JudgedResponse(exchange.getResponse(), recorder, classifier,
-                provider.streamFailureTypes(), provider.breaker().quotaErrors());
+        ResponseJudge judge = judges.get(provider.name());
+        CallReport report = judge.report(permit);
+        JudgedResponse response = new JudgedResponse(exchange.getResponse(), report, judge);
         return Mono.defer(() -> chain.filter(exchange.mutate().response(response).build()))
                 .doFinally(signal -> {
                     if (signal == SignalType.CANCEL) {
-                        recorder.record(classifier.ofCancellation());
+                        report.report(judge.ofCancellation());
                     } else {
                         // Normally reported already; a response not yet committed is reported when
                         // the error handler or the server commits it.
                         response.handlerDone(signal == SignalType.ON_ERROR);
                     }
                 });
+    }
+
+    /** The same answer the LLM client adapters give a refused call (see {@code BreakerOkHttpInterceptor}). */
+    private static Mono<Void> reject(ServerHttpResponse response, BreakerOpenException refusal, Rejection rejection) {
+        response.setStatusCode(HttpStatusCode.valueOf(rejection.status()));
+        response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(rejection.retryAfterSeconds()));
+        response.getHeaders().set("x-should-retry", "false");
+        response.getHeaders().set(Rejection.PROVIDER_HEADER, Rejection.headerValue(refusal.provider()));
+        response.getHeaders().set(Rejection.KEY_HEADER, Rejection.headerValue(refusal.key()));
+        response.getHeaders().setContentType(MediaType.parseMediaType(rejection.contentType()));
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(rejection.body())));
+    }
+
+    private void logModelLimitOnce(ProviderSettings provider) {
+        if (modelLimitLogged.add(provider.name())) {
+            log.warn("A request to provider '{}' had no top-level \"model\" within its first {} bytes "
+                    + "(breaker.providers.{}.model-search-limit), so its breaker key uses '{}' for the model. "
+                    + "Raise the limit if clients send larger bodies, or set model-header. Logged once.",
+                    provider.name(), provider.modelSearchLimit(), provider.name(), ProviderSettings.MISSING);
+        }
     }
 
     /** Only a body that may be JSON is searched for a model: no content type, or a JSON one. */

@@ -7,13 +7,16 @@ import dev.breaker.core.registry.BreakerRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ActuatorAppTest
+@TestPropertySource(properties = "management.endpoint.circuitbreakers.access=unrestricted")
 class CircuitBreakersEndpointWriteTest {
 
     @Autowired
@@ -27,6 +30,8 @@ class CircuitBreakersEndpointWriteTest {
 
     @Test
     void forcesOneKeyOpenUntilItIsReset() {
+        registry.breaker("openai", "/v1/chat/completions");
+
         post("{\"action\":\"force-open\",\"key\":\"/v1/chat/completions\"}").expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.provider").isEqualTo("openai")
@@ -65,13 +70,52 @@ class CircuitBreakersEndpointWriteTest {
     }
 
     @Test
-    void rejectsAnUnknownAction() {
-        post("{\"action\":\"explode\",\"key\":\"/v1/chat/completions\"}").expectStatus().isBadRequest();
+    void answersAnUnknownActionWithA400ThatListsTheValidActions() {
+        post("{\"action\":\"explode\",\"key\":\"/v1/chat/completions\"}").expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.error").value(error -> assertThat((String) error).contains("Unknown action 'explode'",
+                        "force-open, force-closed, reset"))
+                .jsonPath("$.validActions").isEqualTo(List.of("force-open", "force-closed", "reset"));
     }
 
     @Test
-    void rejectsARequestWithoutAnAction() {
-        post("{\"key\":\"/v1/chat/completions\"}").expectStatus().isBadRequest();
+    void answersARequestWithoutAnActionWithA400ThatListsTheValidActions() {
+        post("{\"key\":\"/v1/chat/completions\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.validActions.length()").isEqualTo(3);
+    }
+
+    @Test
+    void forcingAKeyThatHasNoBreakerSaysSoAndCreatesNone() {
+        post("{\"action\":\"force-open\",\"key\":\"/v1/chat/completoins\"}").expectStatus().isNotFound()
+                .expectBody()
+                .jsonPath("$.error").isEqualTo("Provider 'openai' has no breaker with key '/v1/chat/completoins'")
+                .jsonPath("$.hint").value(hint -> assertThat((String) hint).contains("\"create\":true"));
+
+        assertThat(registry.provider("openai").find("/v1/chat/completoins")).isNull();
+    }
+
+    @Test
+    void aNumericKeyIsTextThatMustNameABreakerToo() {
+        post("{\"action\":\"force-open\",\"key\":42}").expectStatus().isNotFound();
+
+        assertThat(registry.provider("openai").find("42")).isNull();
+    }
+
+    @Test
+    void anEmptyKeyIsABadRequest() {
+        post("{\"action\":\"force-open\",\"key\":\" \"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("The key is empty");
+
+        assertThat(registry.provider("openai").find(" ")).isNull();
+    }
+
+    @Test
+    void forcesAKeyThatHasNoBreakerYetWhenAskedToCreateIt() {
+        post("{\"action\":\"force-open\",\"key\":\"/v1/responses\",\"create\":true}").expectStatus().isOk()
+                .expectBody().jsonPath("$.breakers[?(@.key == '/v1/responses')].state").isEqualTo("OPEN");
+
+        assertThat(registry.provider("openai").find("/v1/responses").isForced()).isTrue();
+        post("{\"action\":\"reset\",\"key\":\"/v1/responses\"}").expectStatus().isOk();
     }
 
     @Test

@@ -8,6 +8,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @ActuatorAppTest
 class CircuitBreakersHealthTest {
@@ -55,5 +58,26 @@ class CircuitBreakersHealthTest {
                 .expectBody()
                 .jsonPath("$.details.breakers[?(@.key == '/v1/embeddings')].state").isEqualTo("HALF_OPEN")
                 .jsonPath("$.details.breakers[?(@.key == '/v1/models')]").isEmpty();
+    }
+
+    @Test
+    void anOpenBreakerNobodyCallsIsReportedHalfOpenEverywhereOnceItsOpenPeriodIsOver() {
+        Breaker breaker = registry.breaker("mistral", "/v1/fim");
+        for (int i = 0; i < 3; i++) {
+            breaker.acquire().onFailure(529);
+        }
+        client.get().uri("/actuator/circuitbreakers/mistral").exchange().expectBody()
+                .jsonPath("$.breakers[?(@.key == '/v1/fim')].state").isEqualTo("OPEN");
+
+        clock.advance(Duration.ofSeconds(30));
+
+        client.get().uri("/actuator/circuitbreakers/mistral").exchange().expectBody()
+                .jsonPath("$.breakers[?(@.key == '/v1/fim')].state").isEqualTo("HALF_OPEN")
+                .jsonPath("$.breakers[?(@.key == '/v1/fim')].forced").isEqualTo(false);
+        client.get().uri("/actuator/health/circuitBreakers").exchange().expectBody()
+                .jsonPath("$.details.breakers[?(@.key == '/v1/fim')].state").isEqualTo("HALF_OPEN");
+        assertThat(PrometheusScrape.of(client).value("breaker_state", Map.of("provider", "mistral", "key", "/v1/fim")))
+                .isEqualTo(0.5);
+        assertThat(breaker.totalRejections()).as("no call was needed").isZero();
     }
 }

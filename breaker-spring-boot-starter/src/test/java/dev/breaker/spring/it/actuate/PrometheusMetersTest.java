@@ -4,6 +4,7 @@ import dev.breaker.core.Breaker;
 import dev.breaker.core.Permit;
 import dev.breaker.core.clock.ManualClock;
 import dev.breaker.core.registry.BreakerRegistry;
+import dev.breaker.core.registry.ProviderBreakers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -61,9 +62,9 @@ class PrometheusMetersTest {
     void dropTheSeriesOfAnEvictedBreaker() {
         registry.breaker("models", "gpt-4o").acquire().onSuccess();
         assertThat(scrape().value("breaker_state", Map.of("provider", "models", "key", "gpt-4o"))).isNotNull();
-        clock.advance(Duration.ofMillis(1));
+        clock.advance(ProviderBreakers.RECENT);
         registry.breaker("models", "claude");
-        clock.advance(Duration.ofMillis(1));
+        clock.advance(ProviderBreakers.RECENT);
 
         registry.breaker("models", "llama");
 
@@ -91,9 +92,6 @@ class PrometheusMetersTest {
     }
 
     private PrometheusScrape scrape() {
-        String body = client.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        return new PrometheusScrape(body);
+        return PrometheusScrape.of(client);
     }
 }

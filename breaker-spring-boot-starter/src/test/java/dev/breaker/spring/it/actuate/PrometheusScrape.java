@@ -1,5 +1,7 @@
 package dev.breaker.spring.it.actuate;
 
+import org.springframework.test.web.reactive.server.WebTestClient;
+
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,13 @@ final class PrometheusScrape {
 
     PrometheusScrape(String text) {
         this.text = text;
+    }
+
+    /** Scrapes {@code /actuator/prometheus}. */
+    static PrometheusScrape of(WebTestClient client) {
+        return new PrometheusScrape(client.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
     }
 
     /** The value of the sample named {@code name} whose labels include {@code labels}, or null. */

@@ -1,6 +1,7 @@
 package dev.breaker.spring.it.actuate;
 
 import dev.breaker.core.Breaker;
+import dev.breaker.core.clock.ManualClock;
 import dev.breaker.core.registry.BreakerRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,13 +9,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An application that grants the endpoint read access only and whose health goes DOWN with a breaker. */
+/** An application that grants the endpoint no write access (the default) and whose health goes DOWN with a breaker. */
 @ActuatorAppTest
-@TestPropertySource(properties = {
-        "management.endpoint.circuitbreakers.access=read-only",
-        "breaker.health.down-when-open=true"})
+@TestPropertySource(properties = "breaker.health.down-when-open=true")
 class ReadOnlyEndpointAndStrictHealthTest {
 
     @Autowired
@@ -23,8 +24,11 @@ class ReadOnlyEndpointAndStrictHealthTest {
     @Autowired
     BreakerRegistry registry;
 
+    @Autowired
+    ManualClock clock;
+
     @Test
-    void refusesWritesButStillAnswersReads() {
+    void refusesWritesByDefaultButStillAnswersReads() {
         client.post().uri("/actuator/circuitbreakers/anthropic").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"action\":\"force-open\"}").exchange()
                 .expectStatus().isEqualTo(405);
@@ -49,5 +53,23 @@ class ReadOnlyEndpointAndStrictHealthTest {
         client.get().uri("/actuator/health/circuitBreakers").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void goesUpAgainByItselfOnceTheOpenPeriodIsOverWithoutAnyCall() {
+        Breaker breaker = registry.breaker("gemini", "/v1/generate");
+        for (int i = 0; i < 3; i++) {
+            breaker.acquire().onFailure(529);
+        }
+        client.get().uri("/actuator/health/circuitBreakers").exchange().expectStatus().isEqualTo(503);
+
+        clock.advance(Duration.ofSeconds(30));
+
+        client.get().uri("/actuator/health/circuitBreakers").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.details.breakers[?(@.key == '/v1/generate')].state").isEqualTo("HALF_OPEN");
+        assertThat(breaker.totalRejections()).as("no call was needed").isZero();
     }
 }

@@ -46,7 +46,11 @@ class InvalidConfigurationFailureAnalysisTests {
                 arguments(ANTHROPIC + "backoff-multiplier=0.5", "use 1.0 (no backoff) or more"),
                 arguments(ANTHROPIC + "open-jitter=1.5", "use a fraction in [0, 1]"),
                 arguments(ANTHROPIC + "max-breakers=0", "use at least 1"),
-                arguments(ANTHROPIC + "max-open-duration=10s", "must be at least open-duration (PT30S)"),
+                arguments(ANTHROPIC + "key-series-limit=-1", "use 0 or more keys"),
+                arguments(ANTHROPIC + "model-search-limit=0B", "use a size between 1B and 2GB"),
+                arguments(ANTHROPIC + "slow-call-duration=0s", "use a positive duration"),
+                arguments(ANTHROPIC + "slow-call-rate-threshold=1.5", "use a fraction in (0, 1]"),
+                arguments(ANTHROPIC + "max-open-duration=10s", "must be at least open-duration (30s)"),
                 arguments(ANTHROPIC + "minimum-calls=200", "must not exceed window-size (100)"),
                 arguments(ANTHROPIC + "scope=region", "unknown scope 'region'"),
                 arguments(ANTHROPIC + "scope=provider,model", "cannot be combined with other scopes"),
@@ -69,6 +73,21 @@ class InvalidConfigurationFailureAnalysisTests {
                 .contains("Property: " + name)
                 .contains(fix)
                 .containsPattern("Action:\\s+Update '" + java.util.regex.Pattern.quote(name) + "'");
+    }
+
+    @Test
+    void quotesTheValueAsWrittenNotAsBound(CapturedOutput output) {
+        assertThatException().isThrownBy(() -> start("--breaker.providers.anthropic.open-duration=-5s"));
+        assertThat(output).contains("Value: -5s")
+                .contains("Origin: \"breaker.providers.anthropic.open-duration\" from property source \"commandLineArgs\"")
+                .doesNotContain("PT-5S");
+    }
+
+    @Test
+    void writesDurationsInTheFixTheWayUsersWriteThem(CapturedOutput output) {
+        assertThatException().isThrownBy(() -> start("--breaker.providers.anthropic.open-duration=2m",
+                "--breaker.providers.anthropic.max-open-duration=90s"));
+        assertThat(output).contains("Value: 90s").contains("must be at least open-duration (2m)").doesNotContain("PT");
     }
 
     @Test

@@ -36,10 +36,10 @@ class RequestBodyTests {
     }
 
     @Test
-    void forwardsAMultiMegabyteBodyWholeWhenItsModelComesTooLate() {
+    void findsTheModelAfterMultiMegabyteMessagesAsTheOfficialSdksWriteThemAndForwardsTheBodyWhole() {
         byte[] body = largeJson("{\"messages\":[", "],\"model\":\"buried\"}", 3 * 1024 * 1024);
         assertThat(forward("/v1/body/late", MediaType.APPLICATION_JSON, body)).isEqualTo(body);
-        assertThat(keys()).doesNotContain("buried").contains("-");
+        assertThat(keys()).contains("buried");
     }
 
     @Test

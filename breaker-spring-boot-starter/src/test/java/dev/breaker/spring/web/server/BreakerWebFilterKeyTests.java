@@ -1,7 +1,10 @@
 package dev.breaker.spring.web.server;
 
-import dev.breaker.spring.config.Scope;
+import dev.breaker.spring.provider.Scope;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +13,7 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which breaker a request asks: its key, and the body the handler still receives whole. */
+@ExtendWith(OutputCaptureExtension.class)
 class BreakerWebFilterKeyTests {
 
     private final InboundFixture gateway = new InboundFixture(
@@ -17,7 +21,8 @@ class BreakerWebFilterKeyTests {
             TestProvider.named("models").pathPrefix("/models").scopes(Scope.MODEL).build(),
             TestProvider.named("headers").pathPrefix("/headers").scopes(Scope.MODEL).modelHeader("X-Model").build(),
             TestProvider.named("all").pathPrefix("/all").scopes(Scope.ENDPOINT, Scope.MODEL, Scope.TENANT).build(),
-            TestProvider.named("paused").pathPrefix("/gw/paused").disabled().build());
+            TestProvider.named("paused").pathPrefix("/gw/paused").disabled().build(),
+            TestProvider.named("small").pathPrefix("/small").scopes(Scope.MODEL).modelSearchLimit(64 * 1024).build());
 
     @Test
     void keysByThePathBelowThePrefixWithoutQuery() {
@@ -59,10 +64,21 @@ class BreakerWebFilterKeyTests {
     }
 
     @Test
-    void givesUpOnAModelBeyondTheFirstMegabyteAndStillPassesTheBodyWhole() {
-        byte[] body = largeJson("{\"messages\":[", "],\"model\":\"too-late\"}", 2 * 1024 * 1024);
+    void findsTheModelAfterMultiMegabyteMessagesAsTheOfficialSdksWriteThem() {
+        byte[] body = largeJson("{\"messages\":[", "],\"model\":\"after-the-messages\"}", 2 * 1024 * 1024);
         echo("/models/v1/messages", MediaType.APPLICATION_JSON, body);
-        assertThat(keys("models")).containsExactly("-");
+        assertThat(keys("models")).containsExactly("after-the-messages");
+    }
+
+    @Test
+    void givesUpAtTheModelSearchLimitSaysSoOnceAndStillPassesTheBodyWhole(CapturedOutput output) {
+        byte[] body = largeJson("{\"messages\":[", "],\"model\":\"too-late\"}", 256 * 1024);
+        echo("/small/v1/messages", MediaType.APPLICATION_JSON, body);
+        echo("/small/v1/messages", MediaType.APPLICATION_JSON, body);
+
+        assertThat(keys("small")).containsExactly("-");
+        assertThat(output.getOut().split("model-search-limit", -1)).as("logged once").hasSize(2);
+        assertThat(output.getOut()).contains("A request to provider 'small' had no top-level \"model\" within its first 65536 bytes");
     }
 
     @Test

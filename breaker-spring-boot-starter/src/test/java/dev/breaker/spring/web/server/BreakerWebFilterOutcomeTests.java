@@ -3,7 +3,7 @@ package dev.breaker.spring.web.server;
 import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.TransitionReason;
-import dev.breaker.spring.config.Scope;
+import dev.breaker.spring.provider.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
@@ -49,21 +49,34 @@ class BreakerWebFilterOutcomeTests {
 
     @Test
     void ignoresAHandlerCrashThatEndsInA500OutsideTheFailureStatuses() {
+        Breaker breaker = gateway.registry.breaker("llm", "/crash");
         for (int i = 0; i < 4; i++) {
             gateway.client.get().uri("/gw/crash").exchange().expectStatus().isEqualTo(500);
         }
-        Breaker breaker = gateway.breaker("llm", "/crash");
         assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
         assertThat(breaker.totalIgnored()).isEqualTo(4);
     }
 
     @Test
     void ignoresClientErrors() {
+        Breaker breaker = gateway.registry.breaker("llm", "/status/400");
         for (int i = 0; i < 4; i++) {
             gateway.client.get().uri("/gw/status/400").exchange().expectStatus().isBadRequest();
         }
-        assertThat(gateway.breaker("llm", "/status/400").totalIgnored()).isEqualTo(4);
-        assertThat(gateway.breaker("llm", "/status/400").totalFailures()).isZero();
+        assertThat(breaker.totalIgnored()).isEqualTo(4);
+        assertThat(breaker.totalFailures()).isZero();
+    }
+
+    @Test
+    void clientErrorsOnPathsWithoutABreakerLeaveNoBreakerBehind() {
+        long ignoredBefore = gateway.registry.provider("llm").ignoredWithoutBreaker();
+        for (int i = 0; i < 50; i++) {
+            gateway.client.post().uri("/gw/no/such/route-" + i + "?status=404").bodyValue("{}").exchange()
+                    .expectStatus().isNotFound();
+        }
+        assertThat(gateway.registry.provider("llm").breakers())
+                .noneMatch(breaker -> breaker.id().key().startsWith("/no/such/route-"));
+        assertThat(gateway.registry.provider("llm").ignoredWithoutBreaker()).isEqualTo(ignoredBefore + 50);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.breaker.spring.web.server;
 
 import dev.breaker.core.Breaker;
-import dev.breaker.spring.config.ErrorFormat;
+import dev.breaker.spring.dialect.ErrorFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -2,7 +2,7 @@ package dev.breaker.spring.web.server;
 
 import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerState;
-import dev.breaker.spring.config.Scope;
+import dev.breaker.spring.provider.Scope;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;

@@ -1,9 +1,9 @@
 package dev.breaker.spring.web.server;
 
 import dev.breaker.core.BreakerConfig;
-import dev.breaker.spring.config.ErrorFormat;
-import dev.breaker.spring.config.ProviderSettings;
-import dev.breaker.spring.config.Scope;
+import dev.breaker.spring.dialect.ErrorFormat;
+import dev.breaker.spring.provider.ProviderSettings;
+import dev.breaker.spring.provider.Scope;
 
 import java.util.List;
 import java.util.Set;
@@ -19,6 +19,7 @@ final class TestProvider {
     private String modelHeader;
     private ErrorFormat errorFormat = ErrorFormat.PROBLEM;
     private int rejectionStatus = 503;
+    private int modelSearchLimit = 32 * 1024 * 1024;
     private BreakerConfig.Builder breaker = BreakerConfig.builder().failureThreshold(3).halfOpenMaxCalls(1);
 
     private TestProvider(String name) {
@@ -44,6 +45,11 @@ final class TestProvider {
         return this;
     }
 
+    TestProvider modelSearchLimit(int bytes) {
+        this.modelSearchLimit = bytes;
+        return this;
+    }
+
     TestProvider modelHeader(String modelHeader) {
         this.modelHeader = modelHeader;
         return this;
@@ -66,6 +72,6 @@ final class TestProvider {
 
     ProviderSettings build() {
         return new ProviderSettings(name, enabled, pathPrefix, null, scopes, modelHeader, "X-Tenant-Id", errorFormat,
-                rejectionStatus, Set.of("overloaded_error", "rate_limit_error", "api_error"), true, breaker.build());
+                rejectionStatus, Set.of("overloaded_error", "rate_limit_error", "api_error", "server_error"), modelSearchLimit, true, 100, breaker.build());
     }
 }
