@@ -45,6 +45,7 @@ final class CallLedger {
     }
 
     private final int size;
+    private final long sliceNanos;
     /** {@code marks[s % SLICES]} = the total when slice {@code s} began, for the last ten slices. */
     private final long[] marks = new long[SLICES];
     private volatile int lock;
@@ -57,9 +58,10 @@ final class CallLedger {
     /** Allocated on the first failure and kept: leaving and re-entering "has a failure" is free. */
     private FailurePositions positions;
 
-    CallLedger(int size, long slice) {
+    CallLedger(int size, long sliceNanos, long now) {
         this.size = size;
-        this.lastSlice = slice;
+        this.sliceNanos = sliceNanos;
+        this.lastSlice = Math.floorDiv(now, sliceNanos);
     }
 
     void lock() {
@@ -85,8 +87,9 @@ final class CallLedger {
         } while (!LOCK.compareAndSet(this, 0, 1));
     }
 
-    /** Moves on to {@code slice} if it is newer; returns whether it was. */
-    boolean advanceTo(long slice, long successes) {
+    /** Moves on to the slice of {@code now} if it is newer; returns whether it was. */
+    boolean advanceTo(long now, long successes) {
+        long slice = Math.floorDiv(now, sliceNanos);
         if (slice <= lastSlice) {
             return false;
         }
@@ -108,6 +111,16 @@ final class CallLedger {
         positions.add(latestFailure, position);
         latestFailure = position;
         failuresRecorded++;
+    }
+
+    /** When the current slice ends: the first time that {@link #advanceTo} moves on for. */
+    long sliceEnd() {
+        return (lastSlice + 1) * sliceNanos;
+    }
+
+    /** Whether {@code calls} fill the window: a success can then no longer raise the failure rate. */
+    boolean isFull(int calls) {
+        return calls >= size;
     }
 
     long total(long successes) {

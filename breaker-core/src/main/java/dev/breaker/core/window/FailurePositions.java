@@ -19,14 +19,12 @@ import java.util.Arrays;
 final class FailurePositions {
 
     private final long[] words;
-    private final long capacity;
     private final int wordMask;
 
     /** Room for at least {@code calls} positions. */
     FailurePositions(int calls) {
         int bits = Math.max(Long.SIZE, Integer.highestOneBit(Math.max(1, calls - 1)) << 1);
         this.words = new long[bits / Long.SIZE];
-        this.capacity = bits;
         this.wordMask = words.length - 1;
     }
 
@@ -38,7 +36,7 @@ final class FailurePositions {
         if (position <= latest) {
             throw new IllegalArgumentException("position " + position + " does not come after " + latest);
         }
-        if (position - latest > capacity) {
+        if (position - latest > capacity()) {
             Arrays.fill(words, 0L);
         } else if (position - latest > 1) {
             clear(latest + 1, position - 1);
@@ -55,7 +53,7 @@ final class FailurePositions {
         if (from > latest) {
             return 0;
         }
-        if (from <= latest - capacity) {
+        if (from <= latest - capacity()) {
             throw new IllegalArgumentException("position " + from + " is no longer held (latest " + latest + ")");
         }
         int count = 0;
@@ -65,6 +63,11 @@ final class FailurePositions {
             p = end + 1;
         }
         return count;
+    }
+
+    /** Derived rather than kept: a breaker's memory is counted in bytes (see IdleBreakerFootprint). */
+    private long capacity() {
+        return (long) words.length * Long.SIZE;
     }
 
     private void clear(long from, long to) {

@@ -57,8 +57,7 @@ public final class OutcomeWindow {
 
     static final int SLICES = CallLedger.SLICES;
 
-    private final int size;
-    private final long sliceNanos;
+    // What every success reads; what failures write is in the ledger, another object.
     private final StripedCounter successes = new StripedCounter();
     private final CallLedger ledger;
     private volatile long sliceEnd;
@@ -68,11 +67,8 @@ public final class OutcomeWindow {
         if (size < 1 || durationNanos < SLICES) {
             throw new IllegalArgumentException("window needs size >= 1 and a duration of at least 10 ns");
         }
-        this.size = size;
-        this.sliceNanos = durationNanos / SLICES;
-        long slice = Math.floorDiv(now, sliceNanos);
-        this.ledger = new CallLedger(size, slice);
-        this.sliceEnd = (slice + 1) * sliceNanos;
+        this.ledger = new CallLedger(size, durationNanos / SLICES, now);
+        this.sliceEnd = ledger.sliceEnd();
     }
 
     /**
@@ -136,7 +132,7 @@ public final class OutcomeWindow {
             ledger.addFailure(successCount);
             long total = ledger.total(successCount);
             int calls = ledger.calls(total);
-            setJudgeSuccesses(calls < size);
+            setJudgeSuccesses(!ledger.isFull(calls));
             return (long) calls << Integer.SIZE | ledger.failures(total, calls);
         } finally {
             ledger.unlock();
@@ -151,7 +147,7 @@ public final class OutcomeWindow {
             long total = ledger.total(successCount);
             int calls = ledger.calls(total);
             int failures = ledger.failures(total, calls);
-            setJudgeSuccesses(failures > 0 && calls < size);
+            setJudgeSuccesses(failures > 0 && !ledger.isFull(calls));
             return failures > 0 ? new WindowCounts(calls, failures) : null;
         } finally {
             ledger.unlock();
@@ -172,9 +168,8 @@ public final class OutcomeWindow {
         if (now < sliceEnd) {
             return;
         }
-        long slice = Math.floorDiv(now, sliceNanos);
-        if (ledger.advanceTo(slice, successCount)) {
-            sliceEnd = (slice + 1) * sliceNanos;
+        if (ledger.advanceTo(now, successCount)) {
+            sliceEnd = ledger.sliceEnd();
             long total = ledger.total(successCount);
             if (ledger.holdsFailure(total, ledger.calls(total))) {
                 setJudgeSuccesses(true); // calls aged out: the failure rate may have risen
