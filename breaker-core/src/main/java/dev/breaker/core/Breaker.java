@@ -55,6 +55,8 @@ public final class Breaker {
     private final LongAdder successesOutsideWindow = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final LongAdder ignored = new LongAdder();
+    /** Null unless slow calls are judged: an idle breaker stays small. */
+    private final LongAdder slowCalls;
     private final LongAdder rejections = new LongAdder();
     private final LongAdder trips = new LongAdder();
     private volatile int lastFailureStatus;
@@ -68,6 +70,7 @@ public final class Breaker {
     public Breaker(BreakerId id, BreakerConfig config, BreakerClock clock, BreakerListener listener, StateStore store) {
         this.id = id;
         this.config = config;
+        this.slowCalls = config.judgesSlowCalls() ? new LongAdder() : null;
         this.clock = clock;
         this.listener = listener;
         long now = clock.nanoTime();
@@ -173,7 +176,8 @@ public final class Breaker {
         int status = lastFailureStatus;
         return new BreakerSnapshot(id, current.publicState(), current.isForced(), counts.calls(), counts.failures(),
                 counts.failureRate(), rejections.sum(), trips.sum(), retryAfter, reason,
-                status > 0 ? status : null, totalSuccesses(), totalFailures(), totalIgnored());
+                status > 0 ? status : null, totalSuccesses(), totalFailures(), totalIgnored(), counts.slowCalls(),
+                counts.slowCallRate(), totalSlowCalls());
     }
 
     public long totalSuccesses() {
@@ -182,6 +186,11 @@ public final class Breaker {
 
     public long totalFailures() {
         return failures.sum();
+    }
+
+    /** Finished calls that were slow (only with {@code slow-call-duration}). */
+    public long totalSlowCalls() {
+        return slowCalls == null ? 0 : slowCalls.sum();
     }
 
     public long totalIgnored() {

@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param totalSuccesses successes since the breaker was created
  * @param totalFailures failures since the breaker was created
  * @param totalIgnored ignored calls since the breaker was created
+ * @param slowCalls slow calls among {@code calls} (0 unless {@code slow-call-duration} is set)
+ * @param slowCallRate slow calls / calls, 0 when empty
+ * @param totalSlowCalls finished calls that were slow since the breaker was created
  */
 public record BreakerSnapshot(
         BreakerId id,
@@ -31,5 +34,8 @@ public record BreakerSnapshot(
         Integer lastFailureStatus,
         long totalSuccesses,
         long totalFailures,
-        long totalIgnored) {
+        long totalIgnored,
+        int slowCalls,
+        double slowCallRate,
+        long totalSlowCalls) {
 }
