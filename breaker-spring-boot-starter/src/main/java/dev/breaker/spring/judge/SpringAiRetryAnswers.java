@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The answer in Spring AI's {@code TransientAiException} (5xx) and {@code NonTransientAiException} (4xx)
- * as its default response error handler ({@code RetryUtils.DEFAULT_RESPONSE_ERROR_HANDLER}, which the
- * {@code RestClient}-based models such as Ollama's use) writes them: the message is
- * {@code "<status> - <body>"}, and no headers are kept. Matched by class name, so that Spring AI is
+ * as its response error handlers, which the {@code RestClient}-based models such as Ollama's use,
+ * write them: the message is {@code "HTTP <status> - <body>"} (the auto-configured handler) or
+ * {@code "<status> - <body>"} ({@code RetryUtils.DEFAULT_RESPONSE_ERROR_HANDLER}), and no headers are kept. Matched by class name, so that Spring AI is
  * not needed; a message of another shape is no answer.
  */
 final class SpringAiRetryAnswers implements AnswerReader {
@@ -20,7 +20,7 @@ final class SpringAiRetryAnswers implements AnswerReader {
             "org.springframework.ai.retry.TransientAiException",
             "org.springframework.ai.retry.NonTransientAiException");
 
-    private static final Pattern STATUS_AND_BODY = Pattern.compile("^([1-5]\\d\\d) - (.*)$", Pattern.DOTALL);
+    private static final Pattern STATUS_AND_BODY = Pattern.compile("^(?:HTTP )?([1-5]\\d\\d) - (.*)$", Pattern.DOTALL);
 
     @Override
     public Answer read(Throwable error) {

@@ -110,6 +110,8 @@ class ExceptionJudgingTests {
     void springAiRetryExceptionsAreAreReadFromTheirStatusAndBodyMessage() {
         assertThat(judge.ofException(new TransientAiException("529 - " + OVERLOADED)).outcome())
                 .isEqualTo(Outcome.FAILURE);
+        assertThat(judge.ofException(new TransientAiException("HTTP 503 - No response body available")).outcome())
+                .isEqualTo(Outcome.FAILURE);
         assertThat(judge.ofException(new NonTransientAiException("400 - " + INVALID)).outcome())
                 .isEqualTo(Outcome.IGNORED);
         assertThat(judge.ofException(new NonTransientAiException("429 - " + QUOTA)).quotaExhausted()).isTrue();
