@@ -44,6 +44,7 @@ import static dev.breaker.llm.Upstreams.openAiRateLimited;
 import static dev.breaker.llm.Upstreams.requestsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 /** {@code call()} through the chain of Spring AI's real Anthropic, OpenAI and Ollama models. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -108,6 +109,19 @@ class FailoverTests extends FailoverTest {
         assertThat(error).isInstanceOf(AnthropicServiceException.class).hasMessageContaining("max_tokens");
         assertThat(((AnthropicServiceException) error).statusCode()).isEqualTo(400);
         assertThat(requestsTo(OPENAI)).isZero();
+    }
+
+    @Test
+    void aTimeoutMovesOnAtOnce() {
+        // spring.ai.anthropic.timeout is 2s: OkHttp's call timeout cancels the call.
+        ANTHROPIC.stubFor(any(urlPathEqualTo(MESSAGES)).willReturn(json(200, MESSAGE_JSON).withFixedDelay(3_000)));
+        OPENAI.stubFor(any(urlPathEqualTo(CHAT)).willReturn(json(200, COMPLETION_JSON)));
+
+        assertThat(servedBy(chain.call(new Prompt("Hi")))).isEqualTo(GPT_ENTRY);
+
+        assertThat(breaker("anthropic", SONNET_KEY).snapshot().failures()).isEqualTo(1);
+        // WireMock journals a delayed request only once it has answered it; the next test must not see it.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(requestsTo(ANTHROPIC)).isEqualTo(1));
     }
 
     @Test
