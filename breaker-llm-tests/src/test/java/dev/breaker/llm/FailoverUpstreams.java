@@ -22,6 +22,13 @@ final class FailoverUpstreams {
              "done_reason":"stop","done":true,"total_duration":1000,"load_duration":100,
              "prompt_eval_count":5,"prompt_eval_duration":100,"eval_count":4,"eval_duration":100}""";
 
+    /** Ollama's streamed answer: one JSON object per line. */
+    static final String OLLAMA_STREAM = """
+            {"model":"llama3.2","created_at":"2026-01-01T00:00:00.000000Z","message":{"role":"assistant","content":"Hello "},"done":false}
+            {"model":"llama3.2","created_at":"2026-01-01T00:00:00.100000Z","message":{"role":"assistant","content":"from Ollama!"},"done":false}
+            {"model":"llama3.2","created_at":"2026-01-01T00:00:00.200000Z","message":{"role":"assistant","content":""},"done_reason":"stop","done":true,"total_duration":1000,"load_duration":100,"prompt_eval_count":5,"prompt_eval_duration":100,"eval_count":4,"eval_duration":100}
+            """;
+
     /** An Anthropic stream that breaks off with an overload before any content: nothing reached the caller. */
     static final String OVERLOADED_BEFORE_CONTENT_STREAM = """
             event: message_start
