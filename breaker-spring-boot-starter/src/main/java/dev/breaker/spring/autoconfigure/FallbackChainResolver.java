@@ -12,9 +12,7 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,12 +26,9 @@ import java.util.stream.Collectors;
  * the property and the fix, for an entry that cannot work: not written {@code <chat model>/<model name>},
  * an unknown chat model id or bean, or one listed twice.
  *
- * <p>An entry's provider, whose breakers guard its calls and judge its failures, is the one whose
- * {@code base-url} covers the URL its chat model calls: the base URL in the chat model's own options
- * (Spring AI's Anthropic and OpenAI models carry it), else its family's base URL property
- * ({@code spring.ai.ollama.base-url}) or that property's default. That is the provider the starter's
- * HTTP guards pick for those calls too. An entry that no provider covers has no breaker: it is never
- * skipped, and its failures are judged by {@code breaker.defaults} alone.
+ * <p>An entry's provider, whose breakers guard its calls and judge its failures, is the one that
+ * guards its chat model's calls ({@link ChatModelProviders}). An entry that no provider covers has no
+ * breaker: it is never skipped, and its failures are judged by {@code breaker.defaults} alone.
  */
 final class FallbackChainResolver {
 
@@ -46,8 +41,7 @@ final class FallbackChainResolver {
     private static final Logger log = LoggerFactory.getLogger(FallbackChainResolver.class);
 
     private final ListableBeanFactory beans;
-    private final Environment environment;
-    private final BreakerProviders providers;
+    private final ChatModelProviders chatModelProviders;
     private final ProviderSettingsResolver settings;
     private final BreakerClock clock;
     private final ClassLoader classLoader;
@@ -56,8 +50,7 @@ final class FallbackChainResolver {
                           BreakerProviders providers, ProviderSettingsResolver settings, BreakerClock clock) {
         this.beans = beans;
         this.classLoader = classLoader;
-        this.environment = environment;
-        this.providers = providers;
+        this.chatModelProviders = new ChatModelProviders(providers, environment);
         this.settings = settings;
         this.clock = clock;
     }
@@ -146,42 +139,15 @@ final class FallbackChainResolver {
 
     /** The provider whose base URL covers the chat model's, else the settings of {@code breaker.defaults} alone. */
     private ProviderSettings provider(ChatModel chatModel) {
-        URI baseUrl = baseUrl(chatModel);
-        BreakerProviders.Match match = baseUrl == null ? null : providers.forUrl(baseUrl);
-        return match != null ? match.provider() : settings.unconfigured(NO_PROVIDER);
-    }
-
-    private URI baseUrl(ChatModel chatModel) {
-        String url = optionsBaseUrl(chatModel);
-        if (url == null) {
-            url = ChatModelFamily.ofType(chatModel.getClass())
-                    .filter(family -> family.baseUrlProperty() != null)
-                    .map(family -> environment.getProperty(family.baseUrlProperty(), family.defaultBaseUrl()))
-                    .orElse(null);
-        }
-        try {
-            return url == null || url.isBlank() ? null : URI.create(url.trim());
-        } catch (IllegalArgumentException notAUrl) {
-            return null;
-        }
-    }
-
-    /** Spring AI 2's SDK-based models keep the URL they call in their options ({@code getBaseUrl()}). */
-    private static String optionsBaseUrl(ChatModel chatModel) {
-        Object options = chatModel.getOptions();
-        Method getter = options == null ? null : ReflectionUtils.findMethod(options.getClass(), "getBaseUrl");
-        if (getter == null || getter.getReturnType() != String.class) {
-            return null;
-        }
-        Object url = ReflectionUtils.invokeMethod(getter, options);
-        return url == null ? null : url.toString();
+        ProviderSettings provider = chatModelProviders.find(chatModel);
+        return provider != null ? provider : settings.unconfigured(NO_PROVIDER);
     }
 
     private String describe(ProviderSettings provider, ChatModel chatModel) {
         if (!provider.name().equals(NO_PROVIDER)) {
             return " (provider " + provider.name() + ")";
         }
-        URI baseUrl = baseUrl(chatModel);
+        URI baseUrl = chatModelProviders.baseUrl(chatModel);
         return " (no provider's base-url covers " + (baseUrl == null ? "its URL" : baseUrl)
                 + ": never skipped, failures judged by breaker.defaults)";
     }

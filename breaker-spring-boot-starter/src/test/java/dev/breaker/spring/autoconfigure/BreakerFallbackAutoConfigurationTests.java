@@ -77,6 +77,14 @@ class BreakerFallbackAutoConfigurationTests {
     }
 
     @Test
+    void keepsTheChainWhenBreakersAreSwitchedOffButNoEntryHasABreaker() {
+        contextRunner.withPropertyValues("breaker.enabled=false", "breaker.fallback.chat-models=claude/a, gpt/b",
+                        "breaker.providers.anthropic.base-url=https://api.anthropic.com")
+                .run(context -> assertThat(context.getBean(FallbackChatModel.class).entries())
+                        .extracting(FallbackEntry::provider).containsExactly(null, null));
+    }
+
+    @Test
     void registersTheFallbackCountersAtZeroForEachMoveTheChainCanMake() {
         contextRunner.withPropertyValues("breaker.fallback.chat-models=claude/a, gpt/b, claude/c")
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
