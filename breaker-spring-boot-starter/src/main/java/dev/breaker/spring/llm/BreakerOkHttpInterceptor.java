@@ -78,8 +78,8 @@ public final class BreakerOkHttpInterceptor implements Interceptor {
     /**
      * OkHttp enforces its call timeout by cancelling the call, so the interceptor sees "Canceled" or
      * "Socket closed", not a timeout: a call cancelled once its call timeout has run out timed out.
-     * The timeout runs from the call's start, a little before this interceptor's (Spring AI's own
-     * interceptors come first: 7 to 25 ms here, more on a busy machine), so the interceptor's own
+     * The timeout runs from the call's start, a little before this interceptor's (measured with Spring
+     * AI's Anthropic model: 7 to 25 ms earlier, more on a busy machine), so the interceptor's own
      * measure gets a slack of a tenth of the timeout, at most {@link #CALL_TIMEOUT_SLACK_NANOS}: a
      * call that its caller cancels within that last stretch counts as timed out too.
      */
