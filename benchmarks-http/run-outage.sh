@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Protection quality: the outage simulation of BENCHMARKS.md ("## Protection quality").
-# Needs only Java 17 and Maven; takes about 13 minutes; writes docs/bench/outage-*.{svg,csv,md}.
+# Needs only Java 17 and Maven; takes about 15 minutes; writes docs/bench/outage-*.{svg,csv,md}.
+# The last run is the failover one: the share of callers who still got an answer (outage-results.md).
 # Arguments (optional): an output directory, and seconds by which to delay the heal.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,7 +2,7 @@
 
 // The live page of the Provider Breaker sample: plain JavaScript, no build step.
 // It polls GET /actuator/circuitbreakers every second, drives the simulated providers through
-// /sim/control, and sends traffic through the gateway and the two demo endpoints.
+// /sim/control, and sends traffic through the gateway and the three demo endpoints.
 
 const POLL_MS = 1000;
 
@@ -39,6 +39,12 @@ const TARGETS = {
     label: '@ProviderBreaker demo → OpenAI', sim: 'openai', stream: false,
     note: '<code>GET /demo/haiku</code> calls an annotated method with a fallback: breaker <b>openai-direct</b>, one per model.',
   },
+  ask: {
+    label: 'Failover demo → Anthropic, else OpenAI', sim: 'anthropic', stream: false,
+    models: ['claude-sonnet-4-5'],
+    note: '<code>POST /demo/ask</code> asks Spring AI\'s <code>ChatClient</code>: the chain answers from Anthropic while it can, '
+      + 'else from OpenAI. Breakers <b>spring-ai-anthropic</b> and <b>spring-ai-openai</b>.',
+  },
 };
 
 const ROLES = {
@@ -46,6 +52,8 @@ const ROLES = {
   openai: ['Inbound filter', 'Gateway route /openai/** → simulated OpenAI, one breaker per model'],
   'anthropic-direct': ['WebClient filter', 'POST /demo/summary → WebClient → simulated Anthropic'],
   'openai-direct': ['@ProviderBreaker', 'GET /demo/haiku → HaikuService.write(model, topic), with a fallback'],
+  'spring-ai-anthropic': ['Spring AI, failover', 'POST /demo/ask → ChatClient → the chain\'s first model, anthropic/claude-sonnet-4-5'],
+  'spring-ai-openai': ['Spring AI, failover', 'POST /demo/ask → ChatClient → the chain\'s next model, openai/gpt-4o'],
 };
 
 const $ = (selector, root = document) => root.querySelector(selector);
@@ -373,6 +381,9 @@ function request(name, model, stream) {
     case 'openai':
       return ['openai/v1/chat/completions', { method: 'POST', headers: json,
         body: JSON.stringify({ model, stream, messages }) }];
+    case 'ask':
+      return ['demo/ask', { method: 'POST', headers: { 'content-type': 'text/plain' },
+        body: 'What does a circuit breaker do?' }];
     case 'summary':
       return ['demo/summary', { method: 'POST', headers: { 'content-type': 'text/plain' },
         body: 'Circuit breakers stop calls to an upstream that keeps failing.' }];
@@ -384,6 +395,8 @@ function request(name, model, stream) {
 /** What one answer means for the person watching: passed, failed upstream, or turned away by a breaker. */
 function classify(status, text) {
   if (status >= 200 && status < 300) {
+    const served = /"servedBy":"([^"]+)"/.exec(text);
+    if (served) return { kind: 'ok', label: `${status} answered by ${served[1]}` };
     if (/"fallback":true/.test(text)) {
       return /breaker open/i.test(text)
         ? { kind: 'rejected', label: `${status} fallback: breaker open` }
@@ -445,6 +458,26 @@ $('#burst').addEventListener('click', async () => {
   }
 });
 
+/* ---------- Failover ---------- */
+
+/** The chain, the entry that answered last, and how often the chain moved on (the meter breaker.fallbacks). */
+async function loadFailover() {
+  try {
+    const response = await fetch('demo/failover');
+    if (!response.ok) return;
+    const status = await response.json();
+    const open = entry => entry.provider && cards.get(entry.provider)?.node.dataset.worst === 'OPEN';
+    $('#chain').replaceChildren(...status.chain.map(entry => el('li', {
+      'data-entry': entry.entry,
+      class: [entry.entry === status.lastServedBy && 'serving', open(entry) && 'open'].filter(Boolean).join(' '),
+      title: entry.provider ? 'breaker provider ' + entry.provider : 'no breaker',
+      text: `${entry.entry} · ${entry.answers} answered`,
+    })));
+    $('#served-by').textContent = status.lastServedBy || 'nobody yet';
+    $('#fallbacks').textContent = status.fallbacks;
+  } catch (ignored) { /* the breaker poll reports an unreachable application */ }
+}
+
 /* ---------- start ---------- */
 
 renderSimTabs();
@@ -453,4 +486,6 @@ renderModelChoice();
 renderTargets();
 loadRules();
 setInterval(loadRules, POLL_MS);
+loadFailover();
+setInterval(loadFailover, POLL_MS);
 poll();

@@ -31,6 +31,8 @@ import java.util.Map;
  * goes on rejecting afterwards, so one run says little about false rejections. Each setup is
  * therefore run again with the heal 1 to 5 s later ({@link HealSweep}): six points, one second
  * apart, across the 6 s cycle that every contender has here.
+ * Last, {@link FailoverSimulation} runs the outage once more with a healthy second upstream to fall
+ * back to, and reports the share of callers who still got an answer.
  * Start it with {@code benchmarks-http/run-outage.sh}.
  */
 public final class OutageSimulation {
@@ -80,6 +82,9 @@ public final class OutageSimulation {
             report.append(HealSweep.table(setup, sweep)).append('\n');
         }
         redis.stop();
+        System.out.printf("Failover: running %d s after a %d s warm-up (load average before: %s)%n",
+                scenario.end() / 1_000_000_000L, WARM_UP.toSeconds(), Machine.loadAverage());
+        report.append(FailoverSimulation.run(scenario, WARM_UP)).append('\n');
         Files.writeString(out.resolve("outage-results.md"), report);
         System.out.println();
         System.out.println(report);

@@ -5,6 +5,7 @@ import dev.breaker.core.CallResult;
 import dev.breaker.core.classify.Failures;
 import dev.breaker.core.registry.ProviderBreakers;
 import dev.breaker.spring.judge.CallReport;
+import dev.breaker.spring.judge.ResponseJudge;
 import org.aopalliance.intercept.MethodInvocation;
 
 import java.util.concurrent.CancellationException;
@@ -22,16 +23,16 @@ final class GuardedMethod {
     private final boolean enabled;
     private final KeyExpression key;
     private final FallbackMethod fallback;
-    private final ExceptionOutcomes outcomes;
+    private final ResponseJudge judge;
     private final CallStyle style;
 
     GuardedMethod(ProviderBreakers breakers, boolean enabled, KeyExpression key, FallbackMethod fallback,
-                  ExceptionOutcomes outcomes, CallStyle style) {
+                  ResponseJudge judge, CallStyle style) {
         this.breakers = breakers;
         this.enabled = enabled;
         this.key = key;
         this.fallback = fallback;
-        this.outcomes = outcomes;
+        this.judge = judge;
         this.style = style;
     }
 
@@ -110,15 +111,15 @@ final class GuardedMethod {
      * @throws BreakerOpenException when the key's breaker refuses the call
      */
     CallReport admit(String key) {
-        return outcomes.report(breakers.acquire(key));
+        return judge.report(breakers.acquire(key));
     }
 
-    /** What a failed call means: a cancellation counts for nothing, other failures per {@link ExceptionOutcomes}. */
+    /** What a failed call means: a cancellation counts for nothing, other failures as {@link ResponseJudge#ofException} judges them. */
     CallResult outcomeOf(Throwable failure) {
         if (Failures.unwrap(failure) instanceof CancellationException) {
             return CallResult.IGNORED;
         }
-        return outcomes.of(failure);
+        return judge.ofException(failure);
     }
 
     boolean hasFallback() {

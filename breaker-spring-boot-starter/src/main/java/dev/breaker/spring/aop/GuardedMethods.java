@@ -13,7 +13,6 @@ import org.springframework.util.function.SingletonSupplier;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +27,6 @@ final class GuardedMethods {
 
     private final Supplier<BreakerRegistry> registry;
     private final Supplier<BreakerProviders> providers;
-    private final List<HttpStatusReader> readers = HttpStatusReader.available(GuardedMethods.class.getClassLoader());
     private final Map<MethodClassKey, Optional<GuardedMethod>> resolved = new ConcurrentHashMap<>();
 
     GuardedMethods(Supplier<BreakerRegistry> registry, Supplier<BreakerProviders> providers) {
@@ -68,7 +66,7 @@ final class GuardedMethods {
         KeyExpression key = KeyExpression.parse(annotation.key(), specific);
         FallbackMethod fallback = FallbackMethod.resolve(annotation.fallbackMethod(), specific, targetClass);
         return new GuardedMethod(breakers, settings.enabled(), key, fallback,
-                new ExceptionOutcomes(readers, ResponseJudge.of(settings, registry.clock())), style);
+                ResponseJudge.of(settings, registry.clock()), style);
     }
 
     private static void checkInterceptable(Method method) {

@@ -3,7 +3,9 @@ package dev.breaker.spring.autoconfigure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +34,8 @@ public class BreakerProperties {
     private final Store store = new Store();
 
     private final Health health = new Health();
+
+    private final Fallback fallback = new Fallback();
 
     public boolean isEnabled() {
         return enabled;
@@ -63,6 +67,10 @@ public class BreakerProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    public Fallback getFallback() {
+        return fallback;
     }
 
     public static class Store {
@@ -132,6 +140,26 @@ public class BreakerProperties {
 
         public void setDownWhenOpen(boolean downWhenOpen) {
             this.downWhenOpen = downWhenOpen;
+        }
+    }
+
+    public static class Fallback {
+
+        /**
+         * Spring AI chat models to serve prompts from, in order, each written as
+         * "<chat model>/<model name>" (such as "anthropic/claude-sonnet-4-5, openai/gpt-4o"). The chat
+         * model is a Spring AI model id (anthropic, openai, ollama, ...) or a ChatModel bean name. When
+         * set, the primary ChatModel bean "breakerFallbackChatModel" serves each prompt from the first
+         * entry whose breaker admits it and that does not fail.
+         */
+        private List<String> chatModels = new ArrayList<>();
+
+        public List<String> getChatModels() {
+            return chatModels;
+        }
+
+        public void setChatModels(List<String> chatModels) {
+            this.chatModels = chatModels;
         }
     }
 }

@@ -60,6 +60,18 @@ final class ProviderSettingsResolver {
         return new BreakerProviders(byName);
     }
 
+    /**
+     * The settings a provider named {@code name} would get from {@code breaker.defaults} alone: how a
+     * call that no configured provider covers is judged where a judgement is still needed (a fallback
+     * entry without a provider).
+     */
+    ProviderSettings unconfigured(String name) {
+        if (!properties.isEnabled()) {
+            return ProviderSettings.switchedOff(name);
+        }
+        return new Provider(name, new ProviderProperties(), properties.getDefaults()).settings();
+    }
+
     private static void claim(Map<String, String> claimed, String value, String name, String property) {
         if (value == null) {
             return;

@@ -28,6 +28,7 @@ import java.util.Set;
  *       </ul></li>
  *   <li>An error without an answer: timeouts and connection failures per {@code count-timeouts}
  *       ({@link dev.breaker.core.classify.Failures}); anything else is ignored.</li>
+ *   <li>An exception that keeps an answer ({@link #ofException}): that answer, as above.</li>
  *   <li>A cancellation is ignored.</li>
  * </ul>
  */
@@ -97,6 +98,23 @@ public final class ResponseJudge {
     /** A call that ended without an answer. */
     public CallResult ofError(Throwable error) {
         return classifier.ofError(error);
+    }
+
+    /**
+     * A call that failed with {@code error}, whatever it carries: a breaker's refusal (of a nested
+     * call) is ignored, since it says nothing about the upstream's load; an upstream answer inside it
+     * ({@link ErrorAnswers}) is judged as {@link #ofAnswer} judges it, quota bodies and stream error
+     * events included; anything else as {@link #ofError}.
+     */
+    public CallResult ofException(Throwable error) {
+        if (Refusals.find(error).isPresent()) {
+            return CallResult.IGNORED;
+        }
+        Answer answer = ErrorAnswers.find(error);
+        if (answer != null) {
+            return ofAnswer(answer.status(), answer.headers(), answer.contentType(), answer.body());
+        }
+        return ofError(error);
     }
 
     public CallResult ofCancellation() {

@@ -17,6 +17,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   autoconfigure  →  web.server, web.client, llm, aop, metrics, actuate
  *   web.client, llm → outbound → judge → dialect
  *   web.server, aop → judge;  everything → provider → dialect;  everything → dev.breaker.core
+ *   fallback → judge (failover between Spring AI chat models: no door, it calls chat models)
  * </pre>
  */
 class StarterArchitectureTest {
@@ -53,6 +54,13 @@ class StarterArchitectureTest {
     }
 
     @Test
+    void failoverKnowsOnlyTheJudgeAndWhatTheJudgeStandsOn() {
+        check(noClasses().that().resideInAPackage("..spring.fallback..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        otherThan("fallback", "judge", "dialect", "provider", "outbound")));
+    }
+
+    @Test
     void doorsDoNotUseEachOther() {
         check(noClasses().that().resideInAnyPackage("..spring.llm..", "..spring.aop..")
                 .should().dependOnClassesThat().resideInAPackage(SPRING + ".web.."));
@@ -73,7 +81,7 @@ class StarterArchitectureTest {
     /** Every starter package except {@code allowed} (and the root's public names). */
     private static String[] otherThan(String... allowed) {
         return Arrays.stream(new String[] {"provider", "dialect", "judge", "outbound", "web", "llm", "aop",
-                        "metrics", "actuate", "autoconfigure"})
+                        "fallback", "metrics", "actuate", "autoconfigure"})
                 .filter(name -> !Arrays.asList(allowed).contains(name))
                 .map(name -> SPRING + "." + name + "..")
                 .toArray(String[]::new);

@@ -10,6 +10,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,13 +23,16 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 
 /**
  * The live page in a real browser (Debian's headless Chromium): break Anthropic, send a burst, see
- * its breaker turn OPEN on the page, click Reset, see it CLOSED. Skipped, with the reason, where
+ * its breaker turn OPEN on the page, click Reset, see it CLOSED; break Anthropic, ask the failover demo,
+ * see every answer come from OpenAI. Skipped, with the reason, where
  * Chromium or ChromeDriver is not installed ({@code .ci/install-browser} installs them).
  */
 @ExtendWith(ChromiumInstalled.class)
 class BreakerPageBrowserTest extends SampleAppTestSupport {
 
     private static final String ROW = "[data-provider='anthropic'] tr[data-key='/v1/messages'] ";
+    private static final String AI_ROW =
+            "[data-provider='spring-ai-anthropic'] tr[data-key='/v1/messages|claude-sonnet-4-5'] ";
 
     private HeadlessChromium browser;
     private Path profile;
@@ -77,5 +81,38 @@ class BreakerPageBrowserTest extends SampleAppTestSupport {
         page.findElement(By.cssSelector(ROW + "button[data-action='reset']")).click();
         wait.until(textToBe(By.cssSelector(ROW + ".state"), "CLOSED"));
         assertThat(page.findElement(By.cssSelector(ROW + ".retry")).getText()).isEmpty();
+    }
+
+    @Test
+    void breakAnthropicAndTheFailoverDemosAnswersKeepComingFromOpenAi() {
+        ChromeDriver page = browser.driver();
+        WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(10));
+        long anthropicServed = served("anthropic");
+        long fallbacks = client.get().uri("/demo/failover").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("fallbacks").asLong();
+
+        page.findElement(By.cssSelector("#sim-tabs [data-sim='anthropic']")).click();
+        page.findElement(By.cssSelector("#modes [data-mode='overloaded']")).click();
+        page.findElement(By.id("apply")).click();
+        wait.until(textToBePresentInElementLocated(By.id("rules"), "every call: 529 Overloaded"));
+
+        new Select(page.findElement(By.id("target"))).selectByValue("ask");
+        WebElement count = page.findElement(By.id("t-count"));
+        count.clear();
+        count.sendKeys("8");
+        page.findElement(By.id("burst")).click();
+        wait.until(textToBe(By.id("progress"), "8 sent."));
+
+        // Every prompt got an answer, all of them from OpenAI: five failed on Anthropic, three were refused.
+        assertThat(page.findElements(By.cssSelector("#tally .chip"))).extracting(WebElement::getText)
+                .containsExactly("×8 200 answered by openai/gpt-4o");
+        wait.until(textToBe(By.id("served-by"), "openai/gpt-4o"));
+        wait.until(textToBe(By.id("fallbacks"), String.valueOf(fallbacks + 8)));
+        assertThat(page.findElement(By.cssSelector("#chain li.serving")).getText())
+                .startsWith("openai/gpt-4o · ");
+        wait.until(textToBe(By.cssSelector(AI_ROW + ".state"), "OPEN"));
+        wait.until(textToBe(By.cssSelector("#sim-tabs [data-sim='anthropic'] small"), (anthropicServed + 5) + " served"));
+        assertThat(served("anthropic")).as("Anthropic was asked only until its breaker opened")
+                .isEqualTo(anthropicServed + 5);
     }
 }
