@@ -89,6 +89,6 @@ public class CircuitBreakersEndpoint {
     }
 
     private static List<BreakerView> views(ProviderBreakers provider) {
-        return provider.breakers().stream().map(breaker -> BreakerView.of(breaker.snapshot())).sorted(BY_KEY).toList();
+        return provider.breakers().stream().map(breaker -> BreakerView.of(breaker.snapshot(), breaker.config().judgesSlowCalls())).sorted(BY_KEY).toList();
     }
 }

@@ -36,7 +36,7 @@ public final class CircuitBreakersHealthIndicator extends AbstractHealthIndicato
         for (ProviderBreakers provider : registry.providers()) {
             for (Breaker breaker : provider.breakers()) {
                 if (breaker.state() != BreakerState.CLOSED) {
-                    BreakerView view = BreakerView.of(breaker.snapshot());
+                    BreakerView view = BreakerView.of(breaker.snapshot(), breaker.config().judgesSlowCalls());
                     anyOpen |= view.state() == BreakerState.OPEN;
                     notClosed.add(describe(provider.provider(), view));
                 }

@@ -23,7 +23,9 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  *   <li>{@code breaker.state}, a gauge: 0 closed, 0.5 half-open, 1 open;</li>
  *   <li>{@code breaker.trips} and {@code breaker.rejections}, counters;</li>
- *   <li>{@code breaker.calls}, a counter per {@code outcome}: success, failure, ignored.</li>
+ *   <li>{@code breaker.calls}, a counter per {@code outcome}: success, failure, ignored;</li>
+ *   <li>{@code breaker.slow.calls}, a counter of finished calls that were slow, for providers with
+ *       {@code slow-call-duration}.</li>
  * </ul>
  * Every meter reads the breaker's own totals when it is scraped, so a call costs Micrometer nothing.
  *
@@ -85,8 +87,7 @@ public final class BreakerMeters implements MeterBinder {
     public synchronized void bindTo(MeterRegistry meterRegistry) {
         meterRegistries.add(meterRegistry);
         shared.forEach((provider, sums) -> register(meterRegistry, sums, provider, policy(provider).sharedKey(),
-                ProviderTotals::state, ProviderTotals::trips, ProviderTotals::rejections,
-                ProviderTotals::successes, ProviderTotals::failures, ProviderTotals::ignored));
+                registry.provider(provider).config().judgesSlowCalls()));
         meters.forEach((breaker, registered) -> registerBreaker(meterRegistry, breaker, registered));
     }
 
@@ -124,30 +125,33 @@ public final class BreakerMeters implements MeterBinder {
     }
 
     private static void registerBreaker(MeterRegistry meterRegistry, Breaker breaker, List<Meter> into) {
-        into.addAll(register(meterRegistry, breaker, breaker.id().provider(), breaker.id().key(),
-                b -> b.state().gaugeValue(), Breaker::totalTrips, Breaker::totalRejections,
-                Breaker::totalSuccesses, Breaker::totalFailures, Breaker::totalIgnored));
+        into.addAll(register(meterRegistry, MeterReadings.of(breaker), breaker.id().provider(), breaker.id().key(),
+                breaker.config().judgesSlowCalls()));
     }
 
-    private static <T> List<Meter> register(MeterRegistry meterRegistry, T source, String provider, String key,
-                                            ToDoubleFunction<T> state, ToDoubleFunction<T> trips,
-                                            ToDoubleFunction<T> rejections, ToDoubleFunction<T> successes,
-                                            ToDoubleFunction<T> failures, ToDoubleFunction<T> ignored) {
+    /** @param slowCalls whether the provider judges slow calls: only then it has {@code breaker.slow.calls} */
+    private static List<Meter> register(MeterRegistry meterRegistry, MeterReadings source, String provider, String key,
+                                        boolean slowCalls) {
         Tags tags = Tags.of("provider", provider, "key", key);
-        return List.of(
-                Gauge.builder("breaker.state", source, state).tags(tags)
+        List<Meter> registered = new ArrayList<>(List.of(
+                Gauge.builder("breaker.state", source, MeterReadings::state).tags(tags)
                         .description("Breaker state: 0 closed, 0.5 half-open, 1 open").register(meterRegistry),
-                FunctionCounter.builder("breaker.trips", source, trips).tags(tags)
+                FunctionCounter.builder("breaker.trips", source, MeterReadings::trips).tags(tags)
                         .description("Times the breaker opened by a rule").register(meterRegistry),
-                FunctionCounter.builder("breaker.rejections", source, rejections).tags(tags)
+                FunctionCounter.builder("breaker.rejections", source, MeterReadings::rejections).tags(tags)
                         .description("Calls the breaker rejected").register(meterRegistry),
-                calls(meterRegistry, source, successes, tags, "success"),
-                calls(meterRegistry, source, failures, tags, "failure"),
-                calls(meterRegistry, source, ignored, tags, "ignored"));
+                calls(meterRegistry, source, MeterReadings::successes, tags, "success"),
+                calls(meterRegistry, source, MeterReadings::failures, tags, "failure"),
+                calls(meterRegistry, source, MeterReadings::ignored, tags, "ignored")));
+        if (slowCalls) {
+            registered.add(FunctionCounter.builder("breaker.slow.calls", source, MeterReadings::slowCalls).tags(tags)
+                    .description("Finished calls that were slow (slow-call-duration)").register(meterRegistry));
+        }
+        return registered;
     }
 
-    private static <T> Meter calls(MeterRegistry meterRegistry, T source, ToDoubleFunction<T> count, Tags tags,
-                                   String outcome) {
+    private static Meter calls(MeterRegistry meterRegistry, MeterReadings source, ToDoubleFunction<MeterReadings> count,
+                               Tags tags, String outcome) {
         return FunctionCounter.builder("breaker.calls", source, count).tags(tags).tag("outcome", outcome)
                 .description("Finished calls by outcome").register(meterRegistry);
     }

@@ -14,7 +14,7 @@ import java.util.function.ToLongFunction;
  * as ignored; reads and evictions share a lock, so that a scrape never sees a breaker counted twice or
  * not at all. Read only when scraped.
  */
-final class ProviderTotals {
+final class ProviderTotals implements MeterReadings {
 
     private final ProviderBreakers provider;
 
@@ -24,6 +24,7 @@ final class ProviderTotals {
     private long retiredSuccesses;
     private long retiredFailures;
     private long retiredIgnored;
+    private long retiredSlowCalls;
 
     ProviderTotals(ProviderBreakers provider) {
         this.provider = provider;
@@ -40,11 +41,13 @@ final class ProviderTotals {
             retiredSuccesses += breaker.totalSuccesses();
             retiredFailures += breaker.totalFailures();
             retiredIgnored += breaker.totalIgnored();
+            retiredSlowCalls += breaker.totalSlowCalls();
         }
     }
 
     /** The worst state among the breakers: open if any is open, else half-open if any is, else closed. */
-    synchronized double state() {
+    @Override
+    public synchronized double state() {
         double worst = 0;
         for (Breaker breaker : live) {
             worst = Math.max(worst, breaker.state().gaugeValue());
@@ -52,24 +55,34 @@ final class ProviderTotals {
         return worst;
     }
 
-    synchronized double trips() {
+    @Override
+    public synchronized double trips() {
         return retiredTrips + sum(Breaker::totalTrips);
     }
 
-    synchronized double rejections() {
+    @Override
+    public synchronized double rejections() {
         return retiredRejections + sum(Breaker::totalRejections);
     }
 
-    synchronized double successes() {
+    @Override
+    public synchronized double successes() {
         return retiredSuccesses + sum(Breaker::totalSuccesses);
     }
 
-    synchronized double failures() {
+    @Override
+    public synchronized double failures() {
         return retiredFailures + sum(Breaker::totalFailures);
     }
 
-    synchronized double ignored() {
+    @Override
+    public synchronized double ignored() {
         return retiredIgnored + sum(Breaker::totalIgnored) + provider.ignoredWithoutBreaker();
+    }
+
+    @Override
+    public synchronized double slowCalls() {
+        return retiredSlowCalls + sum(Breaker::totalSlowCalls);
     }
 
     private long sum(ToLongFunction<Breaker> total) {

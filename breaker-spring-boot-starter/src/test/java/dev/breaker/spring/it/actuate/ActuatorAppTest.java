@@ -31,7 +31,10 @@ import java.lang.annotation.Target;
         "breaker.providers.tenants.key-tag=false",
         "breaker.providers.tenants.max-breakers=2",
         "breaker.providers.models.scope=model",
-        "breaker.providers.models.max-breakers=2"})
+        "breaker.providers.models.max-breakers=2",
+        "breaker.providers.sluggish.scope=endpoint",
+        "breaker.providers.sluggish.slow-call-duration=2s",
+        "breaker.providers.sluggish.minimum-calls=2"})
 @AutoConfigureMetrics
 @AutoConfigureWebTestClient(timeout = "30s")
 public @interface ActuatorAppTest {
