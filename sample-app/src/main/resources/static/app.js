@@ -17,6 +17,7 @@ const MODES = [
   { mode: 'overloaded', label: { anthropic: '529 Overloaded', openai: '503 Overloaded' }, desc: 'overloaded error' },
   { mode: 'unavailable', label: '503 Unavailable', desc: 'service unavailable' },
   { mode: 'slow', label: 'Slow', desc: 'gateway times out: 504' },
+  { mode: 'sluggish', label: 'Sluggish', desc: 'first token after 1.5 s, always 200' },
   { mode: 'flaky', label: 'Flaky', desc: 'some calls fail' },
   { mode: 'stream-error', label: 'Fails mid-stream', desc: '200, then an error event' },
 ];
@@ -141,8 +142,8 @@ function createCard(name) {
         el('button', { 'data-action': 'force-open', title: 'Open every breaker of ' + name, text: 'Force open all' }),
         el('button', { 'data-action': 'reset', title: 'Close every breaker of ' + name + ' with an empty window', text: 'Reset all' }))),
     el('div', { class: 'table-wrap' }, el('table', {},
-      el('thead', {}, el('tr', {}, ...['Key', 'State', 'Calls', 'Failures', 'Failure rate', 'Rejected',
-        'Trips', 'Retry in', ''].map((title, i) => el('th', { text: title, class: i >= 2 && i <= 6 && i !== 4 ? 'num' : '' })))),
+      el('thead', {}, el('tr', {}, ...['Key', 'State', 'Calls', 'Failures', 'Failure rate', 'Slow', 'Rejected',
+        'Trips', 'Retry in', ''].map((title, i) => el('th', { text: title, class: i >= 2 && i <= 7 && i !== 4 ? 'num' : '' })))),
       body)),
     el('p', { class: 'empty muted', text: 'No calls yet. Send a burst through it.' }));
   $('#providers').append(node);
@@ -160,6 +161,7 @@ function updateRow(card, breaker) {
         el('span', { class: 'state' }), el('span', { class: 'forced', text: 'forced' }), el('small', { class: 'why' })),
       el('td', { class: 'num calls' }), el('td', { class: 'num failures' }),
       el('td', { class: 'rate' }, el('div', { class: 'bar' }, el('i')), el('span')),
+      el('td', { class: 'num slow', title: 'slow calls in the window (slowCalls) and their share (slowCallRate)' }),
       el('td', { class: 'num rejections' }), el('td', { class: 'num trips' }),
       el('td', { class: 'retry' }),
       el('td', { class: 'actions' },
@@ -181,6 +183,9 @@ function updateRow(card, breaker) {
   const rate = Math.round(100 * (breaker.failureRate || 0));
   $('.rate i', row).style.width = rate + '%';
   $('.rate span', row).textContent = rate + ' %';
+  // slowCalls and slowCallRate are there only for providers with slow-call-duration.
+  $('.slow', row).textContent = breaker.slowCalls == null ? '–'
+    : breaker.slowCalls + ' · ' + Math.round(100 * (breaker.slowCallRate || 0)) + ' %';
   $('.rejections', row).textContent = breaker.rejections ?? 0;
   $('.trips', row).textContent = breaker.trips ?? 0;
   row.dataset.retryAt = state === 'OPEN' && breaker.retryAfterSeconds != null
@@ -291,6 +296,7 @@ function describeRule(rule) {
     'rate-limited': ` (Retry-After ${rule.retryAfterSeconds} s)`,
     flaky: ` (${rule.failurePercent} % fail)`,
     slow: ` (${rule.delayMillis} ms)`,
+    sluggish: ` (first token after ${rule.delayMillis} ms)`,
   }[rule.mode] || '';
   const scope = [rule.endpoint, rule.model].filter(Boolean).join(' · ') || 'every call';
   return `${scope}: ${label}${extra}`;

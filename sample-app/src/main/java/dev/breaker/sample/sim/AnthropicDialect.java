@@ -32,6 +32,12 @@ final class AnthropicDialect implements Dialect {
                 "usage", obj("input_tokens", 12, "output_tokens", text.split(" ").length));
     }
 
+    /** {@code message_start}, {@code content_block_start} and a {@code ping}. */
+    @Override
+    public int framesBeforeContent() {
+        return 3;
+    }
+
     @Override
     public List<String> stream(String id, String model, List<String> words, boolean failMidway) {
         List<String> frames = new ArrayList<>();

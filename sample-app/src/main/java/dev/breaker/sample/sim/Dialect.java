@@ -21,6 +21,9 @@ interface Dialect {
      */
     List<String> stream(String id, String model, List<String> words, boolean failMidway);
 
+    /** How many of a {@link #stream}'s first frames carry no generated content (start events, pings, a role chunk). */
+    int framesBeforeContent();
+
     /** 429, {@code retry-after} and the provider's rate-limit headers. */
     SimReply rateLimited(String model, int retryAfterSeconds);
 

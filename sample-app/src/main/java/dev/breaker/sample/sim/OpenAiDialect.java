@@ -34,6 +34,12 @@ final class OpenAiDialect implements Dialect {
                         "total_tokens", 12 + completionTokens));
     }
 
+    /** The role-only first chunk. */
+    @Override
+    public int framesBeforeContent() {
+        return 1;
+    }
+
     @Override
     public List<String> stream(String id, String model, List<String> words, boolean failMidway) {
         long created = Instant.now().getEpochSecond();

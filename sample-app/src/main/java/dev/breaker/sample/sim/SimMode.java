@@ -18,6 +18,12 @@ public enum SimMode {
     UNAVAILABLE("unavailable"),
     /** Answers healthily, but only after {@code delayMillis}: beyond the gateway's timeout by default. */
     SLOW("slow"),
+    /**
+     * Always 200, but the first token comes only after {@code delayMillis} (1.5 s by default, within the
+     * gateway's timeout): a stream's first events come at once, its content after the wait. Overloaded
+     * providers slow down like this before they fail.
+     */
+    SLUGGISH("sluggish"),
     /** {@code failurePercent} % of calls fail as {@link #OVERLOADED}, the rest are healthy. */
     FLAKY("flaky"),
     /** Streams start with 200 and fail mid-way with an error event; plain JSON calls are healthy. */

@@ -10,7 +10,8 @@ package dev.breaker.sample.sim;
  * @param model the request's {@code model}, or null for any
  * @param retryAfterSeconds the {@code retry-after} of a 429 (1–3600)
  * @param failurePercent how many calls fail in mode {@code flaky} (0–100)
- * @param delayMillis how long mode {@code slow} waits before answering (0–60000)
+ * @param delayMillis how long mode {@code slow} waits before answering, and mode {@code sluggish} before
+ *     its first token (0–60000)
  */
 public record SimRule(SimMode mode, String endpoint, String model, Integer retryAfterSeconds,
                       Integer failurePercent, Integer delayMillis) {
@@ -19,6 +20,8 @@ public record SimRule(SimMode mode, String endpoint, String model, Integer retry
     static final int DEFAULT_FAILURE_PERCENT = 50;
     /** Beyond the gateway's default 3 s timeout, so that a slow provider times out there. */
     static final int DEFAULT_DELAY_MILLIS = 5_000;
+    /** Beyond the sample's slow-call-duration (1 s), within the gateway's timeout: slow, yet every answer 200. */
+    static final int DEFAULT_SLUGGISH_MILLIS = 1_500;
 
     public SimRule {
         mode = mode == null ? SimMode.HEALTHY : mode;
@@ -26,7 +29,8 @@ public record SimRule(SimMode mode, String endpoint, String model, Integer retry
         model = blankToNull(model);
         retryAfterSeconds = within("retryAfterSeconds", retryAfterSeconds, DEFAULT_RETRY_AFTER_SECONDS, 1, 3600);
         failurePercent = within("failurePercent", failurePercent, DEFAULT_FAILURE_PERCENT, 0, 100);
-        delayMillis = within("delayMillis", delayMillis, DEFAULT_DELAY_MILLIS, 0, 60_000);
+        delayMillis = within("delayMillis", delayMillis,
+                mode == SimMode.SLUGGISH ? DEFAULT_SLUGGISH_MILLIS : DEFAULT_DELAY_MILLIS, 0, 60_000);
     }
 
     public static SimRule healthy() {

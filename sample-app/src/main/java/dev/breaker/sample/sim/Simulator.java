@@ -32,12 +32,14 @@ final class Simulator {
     private final String provider;
     private final String endpoint;
     private final Dialect dialect;
+    private final FirstTokenDelay firstTokenDelay;
 
-    Simulator(SimulatorState state, String provider, String endpoint, Dialect dialect) {
+    Simulator(SimulatorState state, String provider, String endpoint, Dialect dialect, FirstTokenDelay firstTokenDelay) {
         this.state = state;
         this.provider = provider;
         this.endpoint = endpoint;
         this.dialect = dialect;
+        this.firstTokenDelay = firstTokenDelay;
     }
 
     Mono<ServerResponse> handle(ServerRequest request) {
@@ -54,6 +56,7 @@ final class Simulator {
     private Mono<ServerResponse> answer(SimRule rule, String model, boolean stream) {
         return switch (rule.mode()) {
             case HEALTHY -> ok(model, stream, false);
+            case SLUGGISH -> sluggish(model, stream, Duration.ofMillis(rule.delayMillis()));
             case RATE_LIMITED -> error(dialect.rateLimited(model, rule.retryAfterSeconds()));
             case OVERLOADED -> error(dialect.overloaded());
             case UNAVAILABLE -> error(dialect.unavailable());
@@ -67,18 +70,41 @@ final class Simulator {
 
     private Mono<ServerResponse> ok(String model, boolean stream, boolean failMidway) {
         String id = newId();
-        String text = "A simulated reply from " + model + ": the provider is healthy, so its breaker stays closed.";
-        ServerResponse.BodyBuilder response = ServerResponse.ok().header(dialect.requestIdHeader(), id);
         if (!stream) {
-            return response.contentType(MediaType.APPLICATION_JSON).bodyValue(dialect.message(id, model, text));
+            return ServerResponse.ok().header(dialect.requestIdHeader(), id)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(dialect.message(id, model, text(model)));
         }
-        List<String> words = Arrays.stream(text.split("(?<= )")).toList();
-        Flux<DataBuffer> frames = Flux.fromIterable(dialect.stream(id, model, words, failMidway))
-                .delayElements(FRAME_INTERVAL)
+        return streamed(id, Flux.fromIterable(dialect.stream(id, model, words(model), failMidway)));
+    }
+
+    private Mono<ServerResponse> streamed(String id, Flux<String> frames) {
+        Flux<DataBuffer> body = frames.delayElements(FRAME_INTERVAL)
                 .map(frame -> DefaultDataBufferFactory.sharedInstance.wrap(frame.getBytes(StandardCharsets.UTF_8)));
-        return response.contentType(MediaType.TEXT_EVENT_STREAM)
+        return ServerResponse.ok().header(dialect.requestIdHeader(), id)
+                .contentType(MediaType.TEXT_EVENT_STREAM)
                 .header("cache-control", "no-cache")
-                .body(BodyInserters.fromDataBuffers(frames));
+                .body(BodyInserters.fromDataBuffers(body));
+    }
+
+    private static String text(String model) {
+        return "A simulated reply from " + model + ": the provider is healthy, so its breaker stays closed.";
+    }
+
+    private static List<String> words(String model) {
+        return Arrays.stream(text(model).split("(?<= )")).toList();
+    }
+
+    /** 200, with the first token late: a stream's first frames at once, its content after the wait. */
+    private Mono<ServerResponse> sluggish(String model, boolean stream, Duration delay) {
+        if (!stream) {
+            return firstTokenDelay.await(delay).then(ok(model, false, false));
+        }
+        String id = newId();
+        List<String> frames = dialect.stream(id, model, words(model), false);
+        int leading = dialect.framesBeforeContent();
+        Flux<String> all = Flux.concat(Flux.fromIterable(frames.subList(0, leading)),
+                firstTokenDelay.await(delay).thenMany(Flux.fromIterable(frames.subList(leading, frames.size()))));
+        return streamed(id, all);
     }
 
     private Mono<ServerResponse> error(SimReply reply) {

@@ -14,9 +14,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class SimulatorRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> simulatedProviders(SimulatorState state) {
-        Simulator anthropic = new Simulator(state, "anthropic", "/v1/messages", new AnthropicDialect());
-        Simulator openAi = new Simulator(state, "openai", "/v1/chat/completions", new OpenAiDialect());
+    FirstTokenDelay firstTokenDelay() {
+        return FirstTokenDelay.realTime();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> simulatedProviders(SimulatorState state, FirstTokenDelay firstTokenDelay) {
+        Simulator anthropic = new Simulator(state, "anthropic", "/v1/messages", new AnthropicDialect(), firstTokenDelay);
+        Simulator openAi = new Simulator(state, "openai", "/v1/chat/completions", new OpenAiDialect(), firstTokenDelay);
         return RouterFunctions.route()
                 .POST("/sim/anthropic/v1/messages", anthropic::handle)
                 .POST("/sim/openai/v1/chat/completions", openAi::handle)

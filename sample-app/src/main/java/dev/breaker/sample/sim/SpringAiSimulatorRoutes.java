@@ -15,9 +15,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class SpringAiSimulatorRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> springAiSimulatedProviders(SimulatorState state) {
-        Simulator anthropic = new Simulator(state, "anthropic", "/v1/messages", new AnthropicDialect());
-        Simulator openAi = new Simulator(state, "openai", "/v1/chat/completions", new OpenAiDialect());
+    RouterFunction<ServerResponse> springAiSimulatedProviders(SimulatorState state, FirstTokenDelay firstTokenDelay) {
+        Simulator anthropic = new Simulator(state, "anthropic", "/v1/messages", new AnthropicDialect(), firstTokenDelay);
+        Simulator openAi = new Simulator(state, "openai", "/v1/chat/completions", new OpenAiDialect(), firstTokenDelay);
         return RouterFunctions.route()
                 .POST("/sim/ai/anthropic/v1/messages", anthropic::handle)
                 .POST("/sim/ai/openai/v1/chat/completions", openAi::handle)

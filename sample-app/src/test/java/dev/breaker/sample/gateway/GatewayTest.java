@@ -79,6 +79,34 @@ class GatewayTest extends SampleAppTestSupport {
         assertThat(breakers.breaker("anthropic", "/no/such/route-19").isMissingNode()).isTrue();
     }
 
+    @Test
+    void aSluggishProviderThatStillAnswers200TripsItsBreakerOnTheSlowCallRate() {
+        simulate("anthropic", "{\"mode\":\"sluggish\"}");
+        long served = served("anthropic");
+
+        for (int i = 0; i < 10; i++) {
+            post("/anthropic/v1/messages", "{\"model\":\"claude-haiku-4-5\"}").expectStatus().isOk();
+        }
+        post("/anthropic/v1/messages", "{\"model\":\"claude-haiku-4-5\"}").expectStatus().isEqualTo(503);
+
+        assertThat(served("anthropic") - served).as("the refused call never reached the provider").isEqualTo(10);
+        assertThat(breakers.state("anthropic", "/v1/messages")).isEqualTo("OPEN");
+        assertThat(breakers.breaker("anthropic", "/v1/messages").path("reason").asString()).isEqualTo("slow-call-rate");
+        assertThat(breakers.breaker("anthropic", "/v1/messages").path("slowCalls").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void aStreamWhoseFirstTokenIsLateIsSlowEvenThoughItsStatusCameAtOnce() {
+        simulate("openai", "{\"mode\":\"sluggish\"}");
+
+        String stream = post("/openai/v1/chat/completions", "{\"model\":\"gpt-4o\",\"stream\":true}")
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(stream).endsWith("data: [DONE]\n\n");
+        assertThat(breakers.breaker("openai", "/v1/chat/completions|gpt-4o").path("slowCalls").asInt()).isEqualTo(1);
+    }
+
     private WebTestClient.ResponseSpec post(String path, String json) {
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
     }

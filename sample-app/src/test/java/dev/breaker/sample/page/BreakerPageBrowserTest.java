@@ -115,4 +115,30 @@ class BreakerPageBrowserTest extends SampleAppTestSupport {
         assertThat(served("anthropic")).as("Anthropic was asked only until its breaker opened")
                 .isEqualTo(anthropicServed + 5);
     }
+
+    @Test
+    void aSluggishProviderThatStillAnswers200IsShownOpenForItsSlowCalls() {
+        ChromeDriver page = browser.driver();
+        WebDriverWait wait = new WebDriverWait(page, Duration.ofSeconds(10));
+
+        page.findElement(By.cssSelector("#sim-tabs [data-sim='anthropic']")).click();
+        page.findElement(By.cssSelector("#modes [data-mode='sluggish']")).click();
+        page.findElement(By.id("apply")).click();
+        wait.until(textToBePresentInElementLocated(By.id("rules"), "Sluggish"));
+
+        new Select(page.findElement(By.id("target"))).selectByValue("anthropic");
+        WebElement count = page.findElement(By.id("t-count"));
+        count.clear();
+        count.sendKeys("12");
+        page.findElement(By.id("burst")).click();
+        wait.until(textToBe(By.id("progress"), "12 sent."));
+
+        // Ten slow answers, every one a 200, then the breaker refuses: half of its window was slow.
+        assertThat(page.findElement(By.cssSelector("#tally [data-kind='ok']")).getText()).isEqualTo("×10 200 OK");
+        assertThat(page.findElement(By.cssSelector("#tally [data-kind='rejected']")).getText())
+                .isEqualTo("×2 503 rejected by breaker");
+        wait.until(textToBe(By.cssSelector(ROW + ".state"), "OPEN"));
+        assertThat(page.findElement(By.cssSelector(ROW + ".why")).getText()).startsWith("slow-call-rate");
+        assertThat(page.findElement(By.cssSelector(ROW + ".slow")).getText()).isEqualTo("10 · 100 %");
+    }
 }

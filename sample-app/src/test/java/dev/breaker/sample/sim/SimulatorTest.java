@@ -3,9 +3,12 @@ package dev.breaker.sample.sim;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimulatorTest {
 
     private final SimulatorState state = new SimulatorState();
+    private final List<Duration> waits = new CopyOnWriteArrayList<>();
     private final WebTestClient client = WebTestClient
-            .bindToRouterFunction(new SimulatorRoutes().simulatedProviders(state))
+            .bindToRouterFunction(new SimulatorRoutes().simulatedProviders(state,
+                    delay -> Mono.fromRunnable(() -> waits.add(delay))))
             .build();
 
     @Test
@@ -123,6 +128,30 @@ class SimulatorTest {
 
         post("/sim/anthropic/v1/messages", "{}").expectStatus().isOk();
         assertThat(state.snapshot()).isEqualTo(Map.of("anthropic", List.of(), "openai", List.of()));
+    }
+
+    @Test
+    void aSluggishProviderAnswers200AfterItsFirstTokenDelay() {
+        state.put("anthropic", new SimRule(SimMode.SLUGGISH, null, null, null, null, null));
+
+        post("/sim/anthropic/v1/messages", "{\"model\":\"claude-haiku-4-5\"}")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.type").isEqualTo("message");
+
+        assertThat(waits).containsExactly(Duration.ofMillis(1_500));
+    }
+
+    @Test
+    void aSluggishStreamSendsItsFirstEventsAtOnceAndItsContentAfterTheDelay() {
+        state.put("openai", new SimRule(SimMode.SLUGGISH, null, null, null, null, 2_000));
+        String stream = client.post().uri("/sim/openai/v1/chat/completions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"gpt-4o\",\"stream\":true}").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(2));
+        assertThat(stream).startsWith("data: {").contains("\"role\":\"assistant\"").endsWith("data: [DONE]\n\n");
+        assertThat(stream.indexOf("\"role\":\"assistant\"")).isLessThan(stream.indexOf("\"content\":\"A \""));
     }
 
     private static SimRule rule(SimMode mode, String model, Integer retryAfterSeconds) {
