@@ -34,11 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,10 +144,8 @@ class DoorConformanceTests {
             if (only != null && !List.of(only.split(",")).contains(row.name())) {
                 continue;
             }
-            for (DoorKind kind : DoorKind.values()) {
-                for (Dialect dialect : kind.dialects()) {
-                    cells.add(Arguments.of(row, new DoorId(kind, dialect)));
-                }
+            for (DoorId column : Doors.columns()) {
+                cells.add(Arguments.of(row, column));
             }
         }
         return cells.stream();
@@ -181,45 +175,23 @@ class DoorConformanceTests {
     @LocalServerPort
     int gatewayPort;
 
-    private final ExecutorService callers = Executors.newCachedThreadPool();
-    private final Map<DoorKind, Map<Dialect, Door>> doors = new EnumMap<>(DoorKind.class);
-    private AnthropicSdkDoor anthropicSdk;
-    private OpenAiSdkDoor openAiSdk;
+    private Doors doors;
 
     @BeforeAll
     void openEveryDoor() {
-        anthropicSdk = new AnthropicSdkDoor(guard);
-        openAiSdk = new OpenAiSdkDoor(openAiBreakers);
-        List<RestClientCustomizer> customizers = restClientCustomizers.orderedStream().toList();
-        for (DoorKind kind : DoorKind.values()) {
-            Map<Dialect, Door> byDialect = new EnumMap<>(Dialect.class);
-            for (Dialect dialect : kind.dialects()) {
-                byDialect.put(dialect, switch (kind) {
-                    case INBOUND -> new InboundDoor(dialect, gatewayPort);
-                    case WEB_CLIENT -> new WebClientDoor(dialect, webClientBuilder);
-                    case REST_CLIENT -> new RestClientDoor(dialect, customizers, callers);
-                    case PROVIDER_BREAKER -> new AnnotationDoor(dialect, annotatedClient);
-                    case SPRING_AI -> new SpringAiDoor(dialect, guard);
-                    case ANTHROPIC_SDK -> anthropicSdk;
-                    case OPENAI_SDK -> openAiSdk;
-                    case LANGCHAIN4J -> new LangChain4jDoor(dialect, langChain4jBreakers, callers);
-                });
-            }
-            doors.put(kind, byDialect);
-        }
+        doors = new Doors(guard, openAiBreakers, langChain4jBreakers, annotatedClient, webClientBuilder,
+                restClientCustomizers.orderedStream().toList(), gatewayPort);
     }
 
     @AfterAll
     void closeEveryDoor() {
-        anthropicSdk.close();
-        openAiSdk.close();
-        callers.shutdownNow();
+        doors.close();
     }
 
     @ParameterizedTest(name = "{0} through {1}")
     @MethodSource("table")
     void everyDoorMakesTheSameOfTheSameUpstreamAnswer(Scenario row, DoorId id) {
-        Door door = doors.get(id.kind()).get(id.dialect());
+        Door door = doors.get(id);
         Expectation expected = expectation(row, id);
         Upstream upstream = Upstream.of(id.dialect());
         upstream.answer(row.upstream(id.dialect()));
