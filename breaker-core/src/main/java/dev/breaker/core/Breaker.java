@@ -6,6 +6,8 @@ import dev.breaker.core.window.WindowCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,7 +29,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       Transitions take one lock, which calls, reports and reads never take.</li>
  *   <li>Never more than {@code half-open-max-calls} probes hold a slot at the same time.</li>
  *   <li>An outcome reported for a permit of an older state generation changes no state.</li>
- *   <li>The closed success path reads no clock but the coarse one, takes no lock and allocates nothing.</li>
+ *   <li>The closed success path reads no clock but the coarse one, takes no lock and allocates nothing.
+ *       Reported with its latency, it costs one comparison more; a slow success (only where
+ *       {@code slow-call-duration} is set) takes the failures' path instead.</li>
  *   <li>Time moves the state, not only traffic: every read ({@link #state()}, {@link #snapshot()},
  *       {@link #retryAfter()}, meters, health, the registry's eviction scan) first ends an open period
  *       that is over, so a breaker nobody calls reports HALF_OPEN once {@code retry-at} has passed.</li>
@@ -36,6 +40,15 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Breaker {
 
     private static final Logger log = LoggerFactory.getLogger(Breaker.class);
+    private static final VarHandle TRIPS;
+
+    static {
+        try {
+            TRIPS = MethodHandles.lookup().findVarHandle(Breaker.class, "trips", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final BreakerId id;
     private final BreakerConfig config;
@@ -57,8 +70,16 @@ public final class Breaker {
     private final LongAdder ignored = new LongAdder();
     /** Null unless slow calls are judged: an idle breaker stays small. */
     private final LongAdder slowCalls;
+    /** A success or failure whose latency is at least this is slow; never, unless slow calls are judged. */
+    private final long slowCallNanos;
     private final LongAdder rejections = new LongAdder();
-    private final LongAdder trips = new LongAdder();
+    /**
+     * Added to atomically after each trip ({@link #TRIPS}). Trips are rare, so a plain field does:
+     * a {@code LongAdder} took 32 bytes more, which {@link #slowCallNanos} needed (an idle breaker
+     * stays within 1 KB, see IdleBreakerFootprint in the benchmarks).
+     */
+    private volatile long trips;
+    /** Written only when it changes: it shares a cache line with {@link #state}, which every call reads. */
     private volatile int lastFailureStatus;
     private volatile long lastAccess;
 
@@ -71,11 +92,13 @@ public final class Breaker {
         this.id = id;
         this.config = config;
         this.slowCalls = config.judgesSlowCalls() ? new LongAdder() : null;
+        this.slowCallNanos = config.judgesSlowCalls() ? saturatedNanos(config.slowCallDuration()) : Long.MAX_VALUE;
         this.clock = clock;
         this.listener = listener;
         long now = clock.nanoTime();
         clock.requireStep(config.windowDuration().dividedBy(10)); // the window judges ages per tenth of it
-        this.window = new OutcomeWindow(config.windowSize(), config.windowDuration().toNanos(), now);
+        this.window = new OutcomeWindow(config.windowSize(), config.windowDuration().toNanos(), now,
+                config.judgesSlowCalls());
         this.tripRule = new TripRule(config);
         this.openPeriod = new OpenPeriod(config, () -> ThreadLocalRandom.current().nextDouble());
         this.firstClosed = new ClosedState(this);
@@ -175,7 +198,7 @@ public final class Breaker {
         TransitionReason reason = current.reason();
         int status = lastFailureStatus;
         return new BreakerSnapshot(id, current.publicState(), current.isForced(), counts.calls(), counts.failures(),
-                counts.failureRate(), rejections.sum(), trips.sum(), retryAfter, reason,
+                counts.failureRate(), rejections.sum(), trips, retryAfter, reason,
                 status > 0 ? status : null, totalSuccesses(), totalFailures(), totalIgnored(), counts.slowCalls(),
                 counts.slowCallRate(), totalSlowCalls());
     }
@@ -202,7 +225,7 @@ public final class Breaker {
     }
 
     public long totalTrips() {
-        return trips.sum();
+        return trips;
     }
 
     /** Half-open probes holding a slot right now (0 unless HALF_OPEN). */
@@ -248,6 +271,18 @@ public final class Breaker {
         return shared;
     }
 
+    /**
+     * A closed call's success and its latency (negative: unknown, never slow). Where slow calls are
+     * not judged {@link #slowCallNanos} is {@code Long.MAX_VALUE}, so that this costs one comparison.
+     */
+    void recordClosedSuccess(ClosedState from, long latencyNanos) {
+        if (latencyNanos >= slowCallNanos && slowCalls != null) {
+            recordClosedSlowSuccess(from);
+        } else {
+            recordClosedSuccess(from);
+        }
+    }
+
     void recordClosedSuccess(ClosedState from) {
         if (state != from) {
             // A permit of an older generation: its success counts in the totals, not in this window.
@@ -262,8 +297,24 @@ public final class Breaker {
         }
     }
 
-    void recordClosedFailure(ClosedState from, CallResult result) {
+    /** A slow success is a marked call, like a failure: the window records its position, and it is judged. */
+    private void recordClosedSlowSuccess(ClosedState from) {
+        countSlow();
+        if (state != from) {
+            successesOutsideWindow.increment(); // an older generation's call, as in recordClosedSuccess
+            return;
+        }
+        WindowCounts local = window.recordSlowSuccess(clock.nanoTime());
+        shared.recorded(true);
+        judge(from, local, null);
+    }
+
+    void recordClosedFailure(ClosedState from, CallResult result, long latencyNanos) {
+        boolean slow = isSlow(latencyNanos);
         countFailure(result);
+        if (slow) {
+            countSlow();
+        }
         if (state != from) {
             return;
         }
@@ -271,10 +322,20 @@ public final class Breaker {
             trip(from, Trip.first(TransitionReason.QUOTA, window.counts(clock.nanoTime())), result);
             return;
         }
-        WindowCounts local = window.recordFailure(clock.nanoTime());
+        WindowCounts local = window.recordFailure(clock.nanoTime(), slow);
         // After the window has it: a store may read localCounts() at once, from another thread.
         shared.recorded(true);
         judge(from, local, result);
+    }
+
+    /** Whether a success or failure with this latency is slow (negative: unknown, never slow). */
+    boolean isSlow(long latencyNanos) {
+        return latencyNanos >= slowCallNanos && slowCalls != null;
+    }
+
+    /** A finished call was slow: in the totals, whatever the state. */
+    void countSlow() {
+        slowCalls.increment();
     }
 
     private void judge(ClosedState from, WindowCounts local, CallResult failure) {
@@ -300,11 +361,16 @@ public final class Breaker {
 
     void countFailure(CallResult result) {
         failures.increment();
-        if (result.status() > 0) {
-            lastFailureStatus = result.status();
+        int status = result.status();
+        // Read before written: most failures repeat the last status, and a write would invalidate
+        // the line that every call reads the state from. Accepted race: two concurrent failures
+        // with different statuses may leave either one; concurrent calls have no order anyway.
+        if (status > 0 && lastFailureStatus != status) {
+            lastFailureStatus = status;
         }
     }
 
+    /** A probe failed, or succeeded slowly (then {@code result} is a success and carries no hint). */
     void tripFromProbe(HalfOpenState from, CallResult result) {
         TransitionReason reason = result.quotaExhausted() && config.quotaErrors()
                 ? TransitionReason.QUOTA : TransitionReason.PROBE_FAILED;
@@ -332,7 +398,7 @@ public final class Breaker {
         OpenState open = new OpenState(this, now + openNanos, trip);
         int status = failure == null ? 0 : failure.status();
         if (moveTo(from, open, trip.reason(), status, Duration.ofNanos(openNanos), true)) {
-            trips.increment();
+            TRIPS.getAndAdd(this, 1L);
         }
     }
 
@@ -399,6 +465,14 @@ public final class Breaker {
             listener.onStateChange(transition);
         } catch (RuntimeException e) {
             log.warn("A breaker listener failed on {}", transition, e);
+        }
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
         }
     }
 

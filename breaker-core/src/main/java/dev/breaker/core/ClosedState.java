@@ -19,9 +19,14 @@ final class ClosedState extends State implements Permit {
 
     @Override
     public void onResult(CallResult result) {
+        onResult(result, -1);
+    }
+
+    @Override
+    public void onResult(CallResult result, long latencyNanos) {
         switch (result.outcome()) {
-            case SUCCESS -> breaker.recordClosedSuccess(this);
-            case FAILURE -> breaker.recordClosedFailure(this, result);
+            case SUCCESS -> breaker.recordClosedSuccess(this, latencyNanos);
+            case FAILURE -> breaker.recordClosedFailure(this, result, latencyNanos);
             case IGNORED -> breaker.recordIgnored();
         }
     }

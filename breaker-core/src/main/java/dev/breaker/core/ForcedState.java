@@ -2,7 +2,7 @@ package dev.breaker.core;
 
 /**
  * A state set by an operator that holds until reset: forced open rejects every call, forced closed
- * admits every call. Outcomes still count in the totals but never move the breaker.
+ * admits every call. Outcomes (and slow calls) still count in the totals but never move the breaker.
  */
 final class ForcedState extends State implements Permit {
 
@@ -35,10 +35,21 @@ final class ForcedState extends State implements Permit {
 
     @Override
     public void onResult(CallResult result) {
+        onResult(result, -1);
+    }
+
+    @Override
+    public void onResult(CallResult result, long latencyNanos) {
         switch (result.outcome()) {
             case SUCCESS -> breaker.countSuccess();
             case FAILURE -> breaker.countFailure(result);
-            case IGNORED -> breaker.recordIgnored();
+            case IGNORED -> {
+                breaker.recordIgnored();
+                return; // never slow
+            }
+        }
+        if (breaker.isSlow(latencyNanos)) {
+            breaker.countSlow();
         }
     }
 

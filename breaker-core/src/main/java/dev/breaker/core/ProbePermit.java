@@ -17,6 +17,12 @@ final class ProbePermit implements Permit {
 
     @Override
     public void onResult(CallResult result) {
+        onResult(result, -1);
+    }
+
+    /** A slow probe is a failed probe: the provider answers, but not yet well enough to close on. */
+    @Override
+    public void onResult(CallResult result, long latencyNanos) {
         if (!done.compareAndSet(false, true)) {
             return;
         }
@@ -29,12 +35,21 @@ final class ProbePermit implements Permit {
             switch (result.outcome()) {
                 case SUCCESS -> {
                     breaker.countProbeSuccess();
-                    if (ownsSlot) {
+                    boolean slow = breaker.isSlow(latencyNanos);
+                    if (slow) {
+                        breaker.countSlow();
+                    }
+                    if (ownsSlot && slow) {
+                        breaker.tripFromProbe(state, result);
+                    } else if (ownsSlot) {
                         state.probeSucceeded();
                     }
                 }
                 case FAILURE -> {
                     breaker.countFailure(result);
+                    if (breaker.isSlow(latencyNanos)) {
+                        breaker.countSlow();
+                    }
                     if (ownsSlot) {
                         breaker.tripFromProbe(state, result);
                     }

@@ -11,14 +11,17 @@ public interface SharedState {
      */
     void published(StateTransition transition, long retryAtWallMillis);
 
-    /** Calls and failures recorded by other replicas that belong in this breaker's window. */
+    /** Calls, failures and slow calls recorded by other replicas that belong in this breaker's window. */
     WindowCounts remoteCounts();
 
     /**
-     * A local failure or, in the window's exact mode, a local outcome: share it. Called once the
-     * outcome is in the local window, so that {@link LocalBreaker#localCounts()} includes it.
+     * A local outcome that other replicas must hear of is in the window: share it. Called for every
+     * failure and every slow call, once the outcome is in the local window, so that
+     * {@link LocalBreaker#localCounts()} includes it; plain successes are never reported one by one.
+     *
+     * @param marked whether the outcome was a failure or a slow call (always true today)
      */
-    void recorded(boolean failure);
+    void recorded(boolean marked);
 
     /** Whether a half-open probe may go out, counting the probes of every replica. */
     boolean tryAcquireProbe();

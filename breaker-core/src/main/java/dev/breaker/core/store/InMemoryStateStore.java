@@ -25,7 +25,7 @@ public final class InMemoryStateStore implements StateStore {
         }
 
         @Override
-        public void recorded(boolean failure) {
+        public void recorded(boolean marked) {
         }
 
         @Override

@@ -7,10 +7,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The exact books of an {@link OutcomeWindow}: how many calls had been recorded when each of the last
- * ten slices began, how many of all calls failed, and at which positions. Positions count every call
- * the window recorded, from 0: the {@code total}-th call is at position {@code total - 1}, where
- * {@code total} is the successes (the window's striped count, passed in) plus the failures (counted
- * here).
+ * ten slices began, how many of all calls failed, and which positions are marked (failed, or were
+ * slow). Positions count every call the window recorded, from 0: the {@code total}-th call is at
+ * position {@code total - 1}, where {@code total} is the successes (the window's striped count,
+ * passed in; slow successes are in it too) plus the failures (counted here).
  *
  * <p>The window's calls are then the positions from {@code total - calls} on, where
  * {@code calls = min(size, total - mark of the oldest slice)}: the latest {@code size} of the calls
@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Every method but {@link #lock()} and {@link #unlock()} must be called with the lock held. The
  * lock is a spin lock: the sections it guards are a few dozen instructions, allocate nothing after
- * the first failure and call nothing outside this package, and an uncontended acquire and release
+ * the first marked call and call nothing outside this package, and an uncontended acquire and release
  * cost one CAS and a plain store, where a monitor costs two CAS (about 7 ns more per failure in
  * {@code WindowBenchmark}). A waiter spins briefly, then parks for a moment at a time: the
  * holder never has to wake anyone, so releasing stays a plain store, and a waiter whose holder was
@@ -46,6 +46,8 @@ final class CallLedger {
 
     private final int size;
     private final long sliceNanos;
+    /** Whether slow calls are marked too (a second plane of positions). */
+    private final boolean judgesSlowCalls;
     /** {@code marks[s % SLICES]} = the total when slice {@code s} began, for the last ten slices. */
     private final long[] marks = new long[SLICES];
     private volatile int lock;
@@ -53,14 +55,15 @@ final class CallLedger {
     /** The mark of the oldest slice in the window, kept apart so that counting divides nothing. */
     private long oldestMark;
     private long failuresRecorded;
-    /** The position of the latest failure, -1 before the first. */
-    private long latestFailure = -1;
-    /** Allocated on the first failure and kept: leaving and re-entering "has a failure" is free. */
-    private FailurePositions positions;
+    /** The position of the latest marked call (a failure or a slow call), -1 before the first. */
+    private long latestMarked = -1;
+    /** Allocated on the first marked call and kept: leaving and re-entering "holds one" is free. */
+    private MarkedPositions positions;
 
-    CallLedger(int size, long sliceNanos, long now) {
+    CallLedger(int size, long sliceNanos, long now, boolean judgesSlowCalls) {
         this.size = size;
         this.sliceNanos = sliceNanos;
+        this.judgesSlowCalls = judgesSlowCalls;
         this.lastSlice = Math.floorDiv(now, sliceNanos);
     }
 
@@ -102,15 +105,21 @@ final class CallLedger {
         return true;
     }
 
-    /** Records a failure as the next call. */
-    void addFailure(long successes) {
+    /**
+     * Records a marked call as the next call: a failure (slow or not), or a slow success. The window
+     * counts a slow success among its successes right after this, so that {@code total} grows by one
+     * either way.
+     */
+    void addMarked(long successes, boolean failed, boolean slow) {
         if (positions == null) {
-            positions = new FailurePositions(size);
+            positions = new MarkedPositions(size, judgesSlowCalls);
         }
         long position = total(successes);
-        positions.add(latestFailure, position);
-        latestFailure = position;
-        failuresRecorded++;
+        positions.add(latestMarked, position, failed, slow);
+        latestMarked = position;
+        if (failed) {
+            failuresRecorded++;
+        }
     }
 
     /** When the current slice ends: the first time that {@link #advanceTo} moves on for. */
@@ -118,7 +127,7 @@ final class CallLedger {
         return (lastSlice + 1) * sliceNanos;
     }
 
-    /** Whether {@code calls} fill the window: a success can then no longer raise the failure rate. */
+    /** Whether {@code calls} fill the window: a plain success can then no longer raise a rate. */
     boolean isFull(int calls) {
         return calls >= size;
     }
@@ -134,12 +143,17 @@ final class CallLedger {
 
     /** The failures among the window's {@code calls}, of {@code total} recorded. */
     int failures(long total, int calls) {
-        return positions == null ? 0 : positions.count(total - calls, latestFailure);
+        return positions == null ? 0 : positions.count(MarkedPositions.FAILED, total - calls, latestMarked);
     }
 
-    /** Whether the window holds a failure (cheaper than counting them). */
-    boolean holdsFailure(long total, int calls) {
-        return latestFailure >= total - calls;
+    /** The slow calls among the window's {@code calls}, of {@code total} recorded. */
+    int slowCalls(long total, int calls) {
+        return positions == null ? 0 : positions.count(MarkedPositions.SLOW, total - calls, latestMarked);
+    }
+
+    /** Whether the window holds a marked call, a failure or a slow call (cheaper than counting them). */
+    boolean holdsMarked(long total, int calls) {
+        return latestMarked >= total - calls;
     }
 
     /** Empties the window: the calls recorded so far are older than any slice in it. */

@@ -83,6 +83,50 @@ class OutcomeWindowConcurrencyTest {
         assertThat(window.counts(17 * SLICE)).isEqualTo(WindowCounts.EMPTY);
     }
 
+    /**
+     * Plain and slow successes and failures at once, while slices turn: a slow success takes the
+     * lock and is counted among the successes there, a plain one is only counted. The window holds
+     * every call, so its counts must equal the threads' own, exactly: calls, failures and slow calls.
+     */
+    @Test
+    void countsEverySlowCallExactlyOnceWhileSlicesTurn() throws Exception {
+        OutcomeWindow window = new OutcomeWindow(THREADS * CALLS_PER_THREAD, DURATION, 0, true);
+        AtomicLong time = new AtomicLong();
+        long[] successes = new long[THREADS];
+        long[] failures = new long[THREADS];
+        long[] slowCalls = new long[THREADS];
+
+        runConcurrently(thread -> {
+            Random random = new Random(thread);
+            for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                if (thread == 0 && i % (CALLS_PER_THREAD / 8) == 0 && i > 0) {
+                    time.addAndGet(SLICE);
+                }
+                long now = time.get();
+                boolean slow = random.nextInt(4) == 0;
+                WindowCounts counts;
+                if (random.nextInt(10) < 3) {
+                    counts = window.recordFailure(now, slow);
+                    failures[thread]++;
+                } else {
+                    counts = slow ? window.recordSlowSuccess(now) : window.recordSuccess(now);
+                    successes[thread]++;
+                }
+                slowCalls[thread] += slow ? 1 : 0;
+                if (slow) {
+                    assertThat(counts).as("a slow call is always judged").isNotNull();
+                    assertThat(counts.slowCalls()).isBetween(1, counts.calls());
+                }
+            }
+        });
+
+        long allSuccesses = sum(successes);
+        long allFailures = sum(failures);
+        assertThat(window.totalSuccesses()).isEqualTo(allSuccesses);
+        assertThat(window.counts(time.get())).isEqualTo(new WindowCounts((int) (allSuccesses + allFailures),
+                (int) allFailures, (int) sum(slowCalls)));
+    }
+
     /** After a storm of concurrent calls, the latest calls made one at a time are counted exactly. */
     @Test
     void countsTheLatestCallsExactlyAfterAConcurrentStorm() throws Exception {

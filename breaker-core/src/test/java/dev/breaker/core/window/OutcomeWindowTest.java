@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One thread at a time: every count is exact. */
 class OutcomeWindowTest {
@@ -97,48 +98,117 @@ class OutcomeWindowTest {
     }
 
     @Test
+    void countsSlowSuccessesAndSlowFailuresAsOneCallEach() {
+        OutcomeWindow window = new OutcomeWindow(10, DURATION, 0, true);
+        window.recordSuccess(0);
+        assertThat(window.recordSlowSuccess(0)).isEqualTo(new WindowCounts(2, 0, 1));
+        assertThat(window.recordFailure(0, true)).isEqualTo(new WindowCounts(3, 1, 2));
+        assertThat(window.recordFailure(0, false)).isEqualTo(new WindowCounts(4, 2, 2));
+        assertThat(window.counts(0)).isEqualTo(new WindowCounts(4, 2, 2));
+        assertThat(window.totalSuccesses()).as("a slow success is a success").isEqualTo(2);
+    }
+
+    @Test
+    void judgesPlainSuccessesWhileTheWindowHoldsASlowCallAndIsNotFull() {
+        OutcomeWindow window = new OutcomeWindow(3, DURATION, 0, true);
+        assertThat(window.recordSlowSuccess(0)).isEqualTo(new WindowCounts(1, 0, 1));
+        // Each may bring the calls up to minimum-calls while the slow share still holds.
+        assertThat(window.recordSuccess(0)).isEqualTo(new WindowCounts(2, 0, 1));
+        assertThat(window.recordSuccess(0)).isEqualTo(new WindowCounts(3, 0, 1));
+        assertThat(window.recordSuccess(0)).isNull(); // full: pushes out the slow call
+        assertThat(window.counts(0)).isEqualTo(new WindowCounts(3, 0, 0));
+        assertThat(window.recordSuccess(0)).isNull();
+    }
+
+    @Test
+    void agesOutASlowCallWithItsSlice() {
+        OutcomeWindow window = new OutcomeWindow(100, DURATION, 0, true);
+        window.recordSlowSuccess(SECOND - 1); // slice 0
+        window.recordSuccess(SECOND);         // slice 1
+
+        assertThat(window.counts(10 * SECOND - 1)).isEqualTo(new WindowCounts(2, 0, 1));
+        assertThat(window.counts(10 * SECOND)).isEqualTo(new WindowCounts(1, 0, 0));
+    }
+
+    @Test
+    void refusesASlowCallWhereSlowCallsAreNotJudged() {
+        OutcomeWindow window = new OutcomeWindow(10, DURATION, 0);
+        assertThatThrownBy(() -> window.recordSlowSuccess(0)).isInstanceOf(IllegalStateException.class);
+        assertThat(window.counts(0)).isEqualTo(WindowCounts.EMPTY);
+    }
+
+    /** Two million calls and more do not fit the packed counts: they are read in a second section. */
+    @Test
+    void countsAWindowTooLargeToPackExactly() {
+        int size = OutcomeWindow.MAX_PACKED_SIZE + 10;
+        OutcomeWindow window = new OutcomeWindow(size, DURATION, 0, true);
+        for (int i = 0; i < size - 3; i++) {
+            window.recordSuccess(0);
+        }
+        assertThat(window.recordFailure(0, true)).isEqualTo(new WindowCounts(size - 2, 1, 1));
+        assertThat(window.recordSlowSuccess(0)).isEqualTo(new WindowCounts(size - 1, 1, 2));
+        assertThat(window.recordFailure(0)).isEqualTo(new WindowCounts(size, 2, 2));
+        assertThat(window.recordFailure(0)).isEqualTo(new WindowCounts(size, 3, 2));
+    }
+
+    @Test
     void agreesWithAPlainListOfCallsAfterEveryStep() {
         for (long seed = 0; seed < 200; seed++) {
             Random random = new Random(seed);
             int size = 1 + random.nextInt(random.nextBoolean() ? 10 : 150);
             long duration = (1 + random.nextInt(60)) * SECOND;
-            check(seed, random, size, duration);
+            check(seed, random, size, duration, null);
         }
     }
 
-    private record Call(long slice, boolean failed) {
+    @Test
+    void agreesWithAPlainListOfCallsAfterEveryStepWithSlowCalls() {
+        for (long seed = 0; seed < 200; seed++) {
+            Random random = new Random(seed);
+            int size = 1 + random.nextInt(random.nextBoolean() ? 10 : 150);
+            long duration = (1 + random.nextInt(60)) * SECOND;
+            check(seed, random, size, duration, new Random(~seed));
+        }
     }
 
-    private static void check(long seed, Random random, int size, long duration) {
+    private record Call(long slice, boolean failed, boolean slow) {
+    }
+
+    /** With {@code slowness}, a call is slow now and then (drawn from it, so that the other draws stay as they were). */
+    private static void check(long seed, Random random, int size, long duration, Random slowness) {
         long sliceNanos = duration / 10;
         long now = random.nextLong() / 4; // nanoTime may be negative
-        OutcomeWindow window = new OutcomeWindow(size, duration, now);
+        OutcomeWindow window = new OutcomeWindow(size, duration, now, slowness != null);
         List<Call> calls = new ArrayList<>();
         long successes = 0;
         int failurePercent = new int[] {1, 10, 50, 90}[random.nextInt(4)];
+        int slowPercent = slowness == null ? 0 : new int[] {1, 10, 50, 90}[slowness.nextInt(4)];
         for (int step = 0; step < 2_000; step++) {
             int dice = random.nextInt(100);
+            boolean slow = slowness != null && slowness.nextInt(100) < slowPercent;
             WindowCounts returned = null;
-            boolean success = false;
+            boolean plainSuccess = false;
             if (dice < 3) {
                 now += random.nextInt(3) == 0 ? random.nextLong(2 * duration) : random.nextLong(sliceNanos * 2);
             } else if (dice < 4) {
                 window.reset(now);
                 calls.clear();
             } else if (random.nextInt(100) < failurePercent) {
-                calls.add(new Call(Math.floorDiv(now, sliceNanos), true));
-                returned = window.recordFailure(now);
+                calls.add(new Call(Math.floorDiv(now, sliceNanos), true, slow));
+                returned = window.recordFailure(now, slow);
+                assertThat(returned).isNotNull();
             } else {
-                calls.add(new Call(Math.floorDiv(now, sliceNanos), false));
+                calls.add(new Call(Math.floorDiv(now, sliceNanos), false, slow));
                 successes++;
-                returned = window.recordSuccess(now);
-                success = true;
+                returned = slow ? window.recordSlowSuccess(now) : window.recordSuccess(now);
+                plainSuccess = !slow;
+                assertThat(returned != null || !slow).as("a slow success is always judged").isTrue();
             }
             WindowCounts expected = modelCounts(calls, size, Math.floorDiv(now, sliceNanos));
             String where = "seed " + seed + ", step " + step + ", size " + size;
             if (returned != null) {
                 assertThat(returned).as(where).isEqualTo(expected);
-            } else if (success && expected.failures() > 0) {
+            } else if (plainSuccess && (expected.failures() > 0 || expected.slowCalls() > 0)) {
                 // Nothing to judge only when a full window lost its oldest call to this success.
                 assertThat(expected.calls()).as(where + ": a success returned no counts").isEqualTo(size);
             }
@@ -150,6 +220,7 @@ class OutcomeWindowTest {
     private static WindowCounts modelCounts(List<Call> calls, int size, long slice) {
         List<Call> recent = calls.stream().filter(call -> slice - call.slice() < 10).toList();
         List<Call> last = recent.subList(Math.max(0, recent.size() - size), recent.size());
-        return new WindowCounts(last.size(), (int) last.stream().filter(Call::failed).count());
+        return new WindowCounts(last.size(), (int) last.stream().filter(Call::failed).count(),
+                (int) last.stream().filter(Call::slow).count());
     }
 }

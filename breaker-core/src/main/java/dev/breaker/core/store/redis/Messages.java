@@ -9,8 +9,9 @@ import dev.breaker.core.BreakerState;
  * <ul>
  *   <li>{@code S <epoch> <state> <forced> <retryAt> <origin> <tail>}: a state change, published by
  *       {@link RedisScripts#SYNC} once it is stored;</li>
- *   <li>{@code C <origin> <tail>}: a replica saw its first failure in the window, so the others
- *       should share their calls too; built by {@link #wake}, published by {@link RedisScripts#COUNTS}.</li>
+ *   <li>{@code C <origin> <tail>}: a replica saw its first failure or slow call in the window, so
+ *       the others should share their calls too; built by {@link #wake}, published by
+ *       {@link RedisScripts#COUNTS}.</li>
  * </ul>
  * The {@linkplain #tail tail} names the breaker: {@code <provider length> <provider><key>}. It comes
  * last and carries the provider's length because a provider or key may contain spaces.
@@ -32,7 +33,7 @@ final class Messages {
     record StateChanged(BreakerId id, String origin, StoredState state) implements Message {
     }
 
-    /** {@code C}: the breaker's window on {@code origin} holds a failure now. */
+    /** {@code C}: the breaker's window on {@code origin} holds a failure or a slow call now. */
     record Wake(BreakerId id, String origin) implements Message {
     }
 

@@ -54,7 +54,10 @@ final class RedisContext {
         return replicaId + ":" + leases.incrementAndGet();
     }
 
-    /** While any window holds a failure, counts are re-shared every tenth of the window, within [50 ms, 1 s]. */
+    /**
+     * While any window holds a failure or a slow call, counts are re-shared every tenth of the window,
+     * within [50 ms, 1 s].
+     */
     long refreshNanos(long windowMillis) {
         long millis = Math.max(50, Math.min(1_000, windowMillis / 10));
         return Math.max(flushIntervalNanos, TimeUnit.MILLISECONDS.toNanos(millis));

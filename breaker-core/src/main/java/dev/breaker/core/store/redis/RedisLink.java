@@ -268,14 +268,18 @@ final class RedisLink implements SharedState {
         return remote;
     }
 
+    /** A failure or a slow call: shared at the next flush tick, like every change a rule may depend on. */
     @Override
-    public void recorded(boolean failure) {
-        if (failure) {
+    public void recorded(boolean marked) {
+        if (marked) {
             requestFlush();
         }
     }
 
-    /** Another replica saw its first failure: share our calls, so that its rate is judged over them. */
+    /**
+     * Another replica saw its first failure or slow call: share our calls, so that its rates are
+     * judged over them.
+     */
     void wake() {
         if (mirror.plainlyClosed()) {
             requestFlush();
@@ -306,7 +310,8 @@ final class RedisLink implements SharedState {
         WindowCounts mine = local.localCounts();
         context.connector.<List<Object>>eval(RedisScripts.COUNTS, ScriptOutputType.MULTI, countKeys,
                         context.replicaId, Integer.toString(mine.calls()), Integer.toString(mine.failures()),
-                        Long.toString(seenEpoch.get()), Long.toString(windowMillis), context.channel, wakeMessage)
+                        Integer.toString(mine.slowCalls()), Long.toString(seenEpoch.get()),
+                        Long.toString(windowMillis), context.channel, wakeMessage)
                 .whenCompleteAsync((reply, error) -> counted(gen, mine, reply, error), context.executor);
     }
 
@@ -324,18 +329,24 @@ final class RedisLink implements SharedState {
         if (gen != generation.get()) {
             return; // the breaker changed state meanwhile: these counts belong to an old window
         }
-        long calls = number(reply.get(1));
-        long failures = Math.min(calls, number(reply.get(2)));
-        WindowCounts view = new WindowCounts((int) Math.min(Integer.MAX_VALUE, calls), (int) failures);
+        int calls = (int) Math.min(Integer.MAX_VALUE, number(reply.get(1)));
+        int failures = (int) Math.min(calls, number(reply.get(2)));
+        int slowCalls = (int) Math.min(calls, number(reply.get(3)));
+        WindowCounts view = new WindowCounts(calls, failures, slowCalls);
         remote = view;
-        if (view.failures() > 0) {
+        if (marked(view)) {
             local.remoteCountsChanged();
         }
-        if ((mine.failures() > 0 || view.failures() > 0) && refresh == null) {
-            // Keep the shared view fresh while any replica's window holds a failure: ours may age out,
-            // theirs may grow, and replicas that only see successes share their calls.
+        if ((marked(mine) || marked(view)) && refresh == null) {
+            // Keep the shared view fresh while any replica's window holds a failure or a slow call:
+            // ours may age out, theirs may grow, and replicas that only see plain successes share their calls.
             refresh = context.executor.schedule(this::flush, context.refreshNanos(windowMillis), TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Whether a window holds a failure or a slow call: what a rule may trip on. */
+    private static boolean marked(WindowCounts counts) {
+        return counts.failures() > 0 || counts.slowCalls() > 0;
     }
 
     // ---- probes ------------------------------------------------------------------------------

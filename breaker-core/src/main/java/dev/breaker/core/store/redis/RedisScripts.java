@@ -61,42 +61,50 @@ final class RedisScripts {
     /**
      * Stores this replica's window counts and returns the sum of the other replicas' fresh ones.
      *
-     * <p>KEYS: counts, state. ARGV: replica id, calls, failures, the epoch the replica has seen,
-     * window in ms, channel, wake-up message ({@link Messages#wake}). A replica that has not seen the latest state change
-     * writes nothing and gets {@code {0, state, forced, retryAt, epoch}} to catch up with; otherwise
-     * {@code {1, calls, failures}}. Entries older than the window (a replica that went away) are
-     * dropped. The first failure of a replica publishes the wake-up message, so that replicas that
-     * only see successes start sharing their calls too (the rate rule needs them).
+     * <p>KEYS: counts, state. ARGV: replica id, calls, failures, slow calls, the epoch the replica has
+     * seen, window in ms, channel, wake-up message ({@link Messages#wake}). Each replica's field is
+     * {@code "<calls> <failures> <slow calls> <redis time ms>"}. A replica that has not seen the latest
+     * state change writes nothing and gets {@code {0, state, forced, retryAt, epoch}} to catch up with;
+     * otherwise {@code {1, calls, failures, slow calls}}. Entries older than the window (a replica that
+     * went away), or in any other form (a replica of an older version), are dropped. The first failure
+     * or slow call of a replica publishes the wake-up message, so that replicas that only see plain
+     * successes start sharing their calls too (the rate rules need them).
      */
     static final Script COUNTS = new Script("""
             local stored = redis.call('HMGET', KEYS[2], 'state', 'forced', 'retryAt', 'epoch')
-            if (tonumber(stored[4]) or 0) > tonumber(ARGV[4]) then
+            if (tonumber(stored[4]) or 0) > tonumber(ARGV[5]) then
               return {0, stored[1], stored[2], stored[3], stored[4]}
             end
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-            local window = tonumber(ARGV[5])
+            local window = tonumber(ARGV[6])
             local previous = redis.call('HGET', KEYS[1], ARGV[1])
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ' ' .. ARGV[3] .. ' ' .. string.format('%.0f', now))
+            local entry = ARGV[2] .. ' ' .. ARGV[3] .. ' ' .. ARGV[4] .. ' ' .. string.format('%.0f', now)
+            redis.call('HSET', KEYS[1], ARGV[1], entry)
             redis.call('PEXPIRE', KEYS[1], window)
-            if tonumber(ARGV[3]) > 0 then
-              local before = previous and tonumber(string.match(previous, '^%d+ (%d+)')) or 0
-              if before == 0 then redis.call('PUBLISH', ARGV[6], ARGV[7]) end
+            if tonumber(ARGV[3]) + tonumber(ARGV[4]) > 0 then
+              local before = 0
+              if previous then
+                local f, s = string.match(previous, '^%d+ (%d+) (%d+) %d+$')
+                before = f and tonumber(f) + tonumber(s) or 0
+              end
+              if before == 0 then redis.call('PUBLISH', ARGV[7], ARGV[8]) end
             end
             local all = redis.call('HGETALL', KEYS[1])
-            local calls, failures = 0, 0
+            local calls, failures, slow = 0, 0, 0
             for i = 1, #all, 2 do
               if all[i] ~= ARGV[1] then
-                local c, f, at = string.match(all[i + 1], '^(%d+) (%d+) (%d+)$')
+                local c, f, s, at = string.match(all[i + 1], '^(%d+) (%d+) (%d+) (%d+)$')
                 if c and now - tonumber(at) <= window then
                   calls = calls + tonumber(c)
                   failures = failures + tonumber(f)
+                  slow = slow + tonumber(s)
                 else
                   redis.call('HDEL', KEYS[1], all[i])
                 end
               end
             end
-            return {1, calls, failures}
+            return {1, calls, failures, slow}
             """);
 
     /**

@@ -4,8 +4,10 @@ import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
 import dev.breaker.core.BreakerState;
+import dev.breaker.core.CallResult;
 import dev.breaker.core.Permit;
 import dev.breaker.core.StoreStatus;
+import dev.breaker.core.TransitionReason;
 import dev.breaker.core.clock.ManualClock;
 import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.store.redis.Traffic.Caller;
@@ -42,6 +44,8 @@ class RedisStateStoreTest {
     private static final String PROVIDER = "anthropic";
     private static final String KEY = "/v1/messages";
     private static final Duration PROPAGATION = Duration.ofSeconds(1);
+    private static final long SLOW = Duration.ofSeconds(3).toNanos();
+    private static final long FAST = Duration.ofMillis(100).toNanos();
     /**
      * "Never blocks a call", measured. A call that waited for Redis would take at least the command
      * timeout (500 ms) or the whole outage; the only wait the design allows is a half-open probe's
@@ -146,6 +150,35 @@ class RedisStateStoreTest {
 
         assertThat(failing.breaker().state()).as("15 failures of 25 calls, 60 %%").isEqualTo(BreakerState.OPEN);
         awaitState(replicas, BreakerState.OPEN);
+    }
+
+    /**
+     * Slow calls are shared like failures, and the slow share is judged over every replica's calls:
+     * a replica that only sees quick calls shares them once another replica's first slow call wakes it.
+     */
+    @Test
+    void slowCallsSplitAcrossReplicasTripEveryReplica() {
+        BreakerConfig config = BreakerConfig.builder().slowCallDuration(Duration.ofSeconds(2))
+                .slowCallRateThreshold(0.5).minimumCalls(8).build();
+        List<Replica> replicas = connectedReplicas(3, config);
+        Replica quick = replicas.get(0);
+        Replica b = replicas.get(1);
+        Replica c = replicas.get(2);
+        succeed(quick, FAST, 4);
+
+        succeed(b, SLOW, 2); // b's first slow call wakes the quick replica, which shares its 4 calls
+        await().atMost(PROPAGATION).until(() -> sharedCounts().containsKey(quick.store().replicaId()));
+        succeed(c, SLOW, 1);
+        await().atMost(PROPAGATION).until(() -> c.remoteCounts().equals(new WindowCounts(6, 0, 2)));
+        assertThat(sharedSlowCalls()).isEqualTo(3);
+        assertThat(replicas).as("3 slow of 7 calls").allMatch(replica -> replica.breaker().state() == BreakerState.CLOSED);
+
+        succeed(c, SLOW, 1);
+
+        assertThat(c.breaker().state()).as("4 slow of 8 calls, 2 of them here").isEqualTo(BreakerState.OPEN);
+        assertThat(c.breaker().snapshot().reason()).isEqualTo(TransitionReason.SLOW_CALL_RATE);
+        awaitState(replicas, BreakerState.OPEN);
+        assertThat(replicas).allMatch(replica -> replica.breaker().totalSlowCalls() <= 2);
     }
 
     @Test
@@ -443,6 +476,12 @@ class RedisStateStoreTest {
         }
     }
 
+    private static void succeed(Replica replica, long latencyNanos, int times) {
+        for (int i = 0; i < times; i++) {
+            replica.breaker().acquire().onResult(CallResult.SUCCESS, latencyNanos);
+        }
+    }
+
     private static void awaitState(List<Replica> replicas, BreakerState state) {
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(2)).until(() -> allIn(replicas, state));
     }
@@ -489,8 +528,13 @@ class RedisStateStoreTest {
         return redis.admin().hgetall(keys().counts);
     }
 
+    /** Fields are "calls failures slow-calls time". */
     private int sharedFailures() {
         return sharedCounts().values().stream().mapToInt(value -> Integer.parseInt(value.split(" ")[1])).sum();
+    }
+
+    private int sharedSlowCalls() {
+        return sharedCounts().values().stream().mapToInt(value -> Integer.parseInt(value.split(" ")[2])).sum();
     }
 
     private static boolean isRunning() {
