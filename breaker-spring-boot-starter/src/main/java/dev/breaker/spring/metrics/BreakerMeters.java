@@ -28,6 +28,8 @@ import java.util.function.ToDoubleFunction;
  *       {@code slow-call-duration}.</li>
  * </ul>
  * Every meter reads the breaker's own totals when it is scraped, so a call costs Micrometer nothing.
+ * Meters hold their readings strongly (Micrometer's default is a weak reference, and the readings of
+ * one breaker are an object nothing else holds); they are removed when their breaker goes.
  *
  * <p>Keys come from what clients send, so series are bounded per provider: the first
  * {@link KeySeries#limit()} breakers get series of their own (and lose them when the registry evicts
@@ -134,17 +136,19 @@ public final class BreakerMeters implements MeterBinder {
                                         boolean slowCalls) {
         Tags tags = Tags.of("provider", provider, "key", key);
         List<Meter> registered = new ArrayList<>(List.of(
-                Gauge.builder("breaker.state", source, MeterReadings::state).tags(tags)
+                Gauge.builder("breaker.state", source, MeterReadings::state).tags(tags).strongReference(true)
                         .description("Breaker state: 0 closed, 0.5 half-open, 1 open").register(meterRegistry),
-                FunctionCounter.builder("breaker.trips", source, MeterReadings::trips).tags(tags)
+                FunctionCounter.builder("breaker.trips", source, MeterReadings::trips).tags(tags).strongReference(true)
                         .description("Times the breaker opened by a rule").register(meterRegistry),
                 FunctionCounter.builder("breaker.rejections", source, MeterReadings::rejections).tags(tags)
+                        .strongReference(true)
                         .description("Calls the breaker rejected").register(meterRegistry),
                 calls(meterRegistry, source, MeterReadings::successes, tags, "success"),
                 calls(meterRegistry, source, MeterReadings::failures, tags, "failure"),
                 calls(meterRegistry, source, MeterReadings::ignored, tags, "ignored")));
         if (slowCalls) {
             registered.add(FunctionCounter.builder("breaker.slow.calls", source, MeterReadings::slowCalls).tags(tags)
+                    .strongReference(true)
                     .description("Finished calls that were slow (slow-call-duration)").register(meterRegistry));
         }
         return registered;
@@ -152,7 +156,7 @@ public final class BreakerMeters implements MeterBinder {
 
     private static Meter calls(MeterRegistry meterRegistry, MeterReadings source, ToDoubleFunction<MeterReadings> count,
                                Tags tags, String outcome) {
-        return FunctionCounter.builder("breaker.calls", source, count).tags(tags).tag("outcome", outcome)
+        return FunctionCounter.builder("breaker.calls", source, count).tags(tags).tag("outcome", outcome).strongReference(true)
                 .description("Finished calls by outcome").register(meterRegistry);
     }
 

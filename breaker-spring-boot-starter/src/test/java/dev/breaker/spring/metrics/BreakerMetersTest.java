@@ -57,6 +57,19 @@ class BreakerMetersTest {
     }
 
     @Test
+    void aBreakersMetersStillReadItAfterAGarbageCollection() {
+        bind();
+        registry.breaker("anthropic", "/v1/after-gc").acquire().onFailure(503);
+
+        for (int i = 0; i < 3; i++) {
+            System.gc(); // a meter that held its readings weakly would read NaN from here on
+        }
+
+        assertThat(calls("anthropic", "/v1/after-gc", "failure")).isEqualTo(1);
+        assertThat(state("anthropic", "/v1/after-gc")).isZero();
+    }
+
+    @Test
     void countsIgnoredCalls() {
         bind();
         Breaker breaker = registry.breaker("anthropic", "/v1/models");
