@@ -28,8 +28,8 @@ import java.util.function.ToDoubleFunction;
  *       {@code slow-call-duration}.</li>
  * </ul>
  * Every meter reads the breaker's own totals when it is scraped, so a call costs Micrometer nothing.
- * Meters hold their readings strongly (Micrometer's default is a weak reference, and the readings of
- * one breaker are an object nothing else holds); they are removed when their breaker goes.
+ * Micrometer's meters hold what they read weakly; the readings of one breaker are an object nothing
+ * else holds, so this binder holds them, as long as their meters exist.
  *
  * <p>Keys come from what clients send, so series are bounded per provider: the first
  * {@link KeySeries#limit()} breakers get series of their own (and lose them when the registry evicts
@@ -66,6 +66,8 @@ public final class BreakerMeters implements MeterBinder {
     private final Map<String, KeySeries> policies;
     private final List<MeterRegistry> meterRegistries = new ArrayList<>();
     private final Map<Breaker, List<Meter>> meters = new IdentityHashMap<>();
+    /** Held here: the meters hold them weakly. */
+    private final Map<Breaker, MeterReadings> readings = new IdentityHashMap<>();
     private final Map<String, ProviderTotals> shared = new HashMap<>();
     private final Map<String, Integer> ownSeries = new HashMap<>();
 
@@ -110,6 +112,7 @@ public final class BreakerMeters implements MeterBinder {
         }
         ownSeries.put(provider, own + 1);
         List<Meter> registered = new ArrayList<>();
+        readings.put(breaker, MeterReadings.of(breaker));
         meterRegistries.forEach(meterRegistry -> registerBreaker(meterRegistry, breaker, registered));
         meters.put(breaker, registered);
     }
@@ -121,13 +124,14 @@ public final class BreakerMeters implements MeterBinder {
             return;
         }
         ownSeries.merge(breaker.id().provider(), -1, Integer::sum);
+        readings.remove(breaker);
         for (Meter meter : removed) {
             meterRegistries.forEach(meterRegistry -> meterRegistry.remove(meter));
         }
     }
 
-    private static void registerBreaker(MeterRegistry meterRegistry, Breaker breaker, List<Meter> into) {
-        into.addAll(register(meterRegistry, MeterReadings.of(breaker), breaker.id().provider(), breaker.id().key(),
+    private void registerBreaker(MeterRegistry meterRegistry, Breaker breaker, List<Meter> into) {
+        into.addAll(register(meterRegistry, readings.get(breaker), breaker.id().provider(), breaker.id().key(),
                 breaker.config().judgesSlowCalls()));
     }
 
@@ -136,19 +140,17 @@ public final class BreakerMeters implements MeterBinder {
                                         boolean slowCalls) {
         Tags tags = Tags.of("provider", provider, "key", key);
         List<Meter> registered = new ArrayList<>(List.of(
-                Gauge.builder("breaker.state", source, MeterReadings::state).tags(tags).strongReference(true)
+                Gauge.builder("breaker.state", source, MeterReadings::state).tags(tags)
                         .description("Breaker state: 0 closed, 0.5 half-open, 1 open").register(meterRegistry),
-                FunctionCounter.builder("breaker.trips", source, MeterReadings::trips).tags(tags).strongReference(true)
+                FunctionCounter.builder("breaker.trips", source, MeterReadings::trips).tags(tags)
                         .description("Times the breaker opened by a rule").register(meterRegistry),
                 FunctionCounter.builder("breaker.rejections", source, MeterReadings::rejections).tags(tags)
-                        .strongReference(true)
                         .description("Calls the breaker rejected").register(meterRegistry),
                 calls(meterRegistry, source, MeterReadings::successes, tags, "success"),
                 calls(meterRegistry, source, MeterReadings::failures, tags, "failure"),
                 calls(meterRegistry, source, MeterReadings::ignored, tags, "ignored")));
         if (slowCalls) {
             registered.add(FunctionCounter.builder("breaker.slow.calls", source, MeterReadings::slowCalls).tags(tags)
-                    .strongReference(true)
                     .description("Finished calls that were slow (slow-call-duration)").register(meterRegistry));
         }
         return registered;
@@ -156,7 +158,7 @@ public final class BreakerMeters implements MeterBinder {
 
     private static Meter calls(MeterRegistry meterRegistry, MeterReadings source, ToDoubleFunction<MeterReadings> count,
                                Tags tags, String outcome) {
-        return FunctionCounter.builder("breaker.calls", source, count).tags(tags).tag("outcome", outcome).strongReference(true)
+        return FunctionCounter.builder("breaker.calls", source, count).tags(tags).tag("outcome", outcome)
                 .description("Finished calls by outcome").register(meterRegistry);
     }
 
