@@ -16,8 +16,7 @@ import java.util.function.Function;
  * arrivals, same first-token times, same generations) on a virtual clock, so a run takes a fraction of
  * a second, repeats exactly, and needs no quiet machine.
  *
- * <p>Run: {@code java -cp benchmarks-http/target/classes:$(cat benchmarks-http/target/classpath.txt)
- * dev.breaker.benchmarks.slow.SlowPhaseSimulation}
+ * <p>Run: {@code bash benchmarks-http/run-slow-phase.sh}.
  */
 public final class SlowPhaseSimulation {
 
