@@ -1,6 +1,7 @@
 package dev.breaker.llm.conformance;
 
 import dev.breaker.core.clock.ManualClock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,9 @@ import org.springframework.context.annotation.Import;
 @Import({Gateway.class, AnnotatedClient.class})
 class ConformanceApplication {
 
+    /** Left out where a test needs real time to pass (slow calls: {@code conformance.real-time=true}). */
     @Bean
+    @ConditionalOnProperty(name = "conformance.real-time", havingValue = "false", matchIfMissing = true)
     ManualClock breakerClock() {
         return new ManualClock();
     }

@@ -21,8 +21,6 @@ import java.lang.annotation.Target;
                 "breaker.defaults.max-open-duration=10m",
                 "breaker.defaults.scope=endpoint,model",
                 "breaker.defaults.count-timeouts=true",
-                // Slow calls are judged at every door (SlowCallConformanceTests); too few calls here to trip on them.
-                "breaker.defaults.slow-call-duration=300ms",
                 "breaker.providers.in-anthropic.path-prefix=/in-anthropic",
                 "breaker.providers.in-anthropic.error-format=anthropic",
                 "breaker.providers.in-openai.path-prefix=/in-openai",
