@@ -343,7 +343,7 @@ $('#apply').addEventListener('click', () => changeSim('PUT', '', {
   model: $('#p-model').value || null,
   retryAfterSeconds: Number($('#p-retry').value),
   failurePercent: Number($('#p-percent').value),
-  delayMillis: Number($('#p-delay').value),
+  delayMillis: Number($(simMode === 'sluggish' ? '#p-first-token' : '#p-delay').value),
 }));
 
 $('#heal').addEventListener('click', () => changeSim('DELETE'));
