@@ -2,6 +2,7 @@ package dev.breaker.core;
 
 import dev.breaker.core.clock.BreakerClock;
 import dev.breaker.core.window.OutcomeWindow;
+import dev.breaker.core.window.PackedCounts;
 import dev.breaker.core.window.WindowCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -296,8 +297,8 @@ public final class Breaker {
             SUCCESSES_OUTSIDE_WINDOW.getAndAdd(this, 1L);
             return;
         }
-        WindowCounts counts = window.recordSuccess(clock.nanoTime());
-        if (counts != null && state == from) {
+        long counts = window.recordSuccess(clock.nanoTime());
+        if (counts != PackedCounts.NONE && state == from) {
             judge(from, counts, null);
         }
     }
@@ -309,7 +310,7 @@ public final class Breaker {
             SUCCESSES_OUTSIDE_WINDOW.getAndAdd(this, 1L); // an older generation's call, as in recordClosedSuccess
             return;
         }
-        WindowCounts local = window.recordSlowSuccess(clock.nanoTime());
+        long local = window.recordSlowSuccess(clock.nanoTime());
         shared.recorded(true);
         judge(from, local, null);
     }
@@ -327,7 +328,7 @@ public final class Breaker {
             trip(from, Trip.first(TransitionReason.QUOTA, window.counts(clock.nanoTime())), result);
             return;
         }
-        WindowCounts local = window.recordFailure(clock.nanoTime(), slow);
+        long local = window.recordFailure(clock.nanoTime(), slow);
         // After the window has it: a store may read localCounts() at once, from another thread.
         shared.recorded(true);
         judge(from, local, result);
@@ -343,11 +344,18 @@ public final class Breaker {
         slowCalls.increment();
     }
 
-    private void judge(ClosedState from, WindowCounts local, CallResult failure) {
-        WindowCounts counts = local.plus(shared.remoteCounts());
-        TransitionReason verdict = tripRule.verdict(counts);
+    /**
+     * Judges the rules over the local window ({@linkplain PackedCounts packed}) plus the other
+     * replicas' counts. Ints until a rule holds: a call that trips nothing allocates nothing.
+     */
+    private void judge(ClosedState from, long local, CallResult failure) {
+        WindowCounts remote = shared.remoteCounts();
+        int calls = PackedCounts.calls(local) + remote.calls();
+        int failures = PackedCounts.failures(local) + remote.failures();
+        int slowCalls = PackedCounts.slowCalls(local) + remote.slowCalls();
+        TransitionReason verdict = tripRule.verdict(calls, failures, slowCalls);
         if (verdict != null) {
-            trip(from, Trip.first(verdict, counts), failure);
+            trip(from, Trip.first(verdict, new WindowCounts(calls, failures, slowCalls)), failure);
         }
     }
 
@@ -516,7 +524,8 @@ public final class Breaker {
         public void remoteCountsChanged() {
             // The store may call this before the constructor has stored its SharedState.
             if (shared != null && state instanceof ClosedState closed) {
-                judge(closed, window.counts(clock.nanoTime()), null);
+                WindowCounts local = window.counts(clock.nanoTime());
+                judge(closed, PackedCounts.of(local.calls(), local.failures(), local.slowCalls()), null);
             }
         }
     }
