@@ -44,10 +44,14 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 public class ClosedPathBenchmark {
 
-    /** The time-based resilience4j windows ({@code R4J_TIME_*}) are left out unless asked for. */
+    /**
+     * The time-based resilience4j windows ({@code R4J_TIME_*}) and {@code PROVIDER_BREAKER_SLOW_MIX}
+     * are left out unless asked for.
+     */
     @Param({
         "NO_BREAKER",
         "PROVIDER_BREAKER",
+        "PROVIDER_BREAKER_SLOW_JUDGED",
         "R4J_COUNT_SYNCHRONIZED",
         "R4J_COUNT_LOCK_FREE",
         "FAILSAFE_COUNT",

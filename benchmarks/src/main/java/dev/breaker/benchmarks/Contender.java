@@ -49,6 +49,28 @@ public enum Contender {
         }
     },
 
+    /**
+     * Ours with {@code slow-call-duration} set, every call reporting a quick latency as the doors do
+     * (they read the clock anyway): what judging slow calls adds to the closed path, one comparison.
+     */
+    PROVIDER_BREAKER_SLOW_JUDGED {
+        @Override
+        Guard create(int tripPercent) {
+            return new SlowJudgingGuard(Breakers.standalone("bench", "*", slowJudgingConfig(tripPercent)), false);
+        }
+    },
+
+    /**
+     * Ours judging slow calls, where the mix's failing calls are slow successes instead: what a slow
+     * call costs on the closed path (the window's lock, as a failure). Left out unless asked for.
+     */
+    PROVIDER_BREAKER_SLOW_MIX {
+        @Override
+        Guard create(int tripPercent) {
+            return new SlowJudgingGuard(Breakers.standalone("bench", "*", slowJudgingConfig(tripPercent)), true);
+        }
+    },
+
     R4J_COUNT_SYNCHRONIZED {
         @Override
         Guard create(int tripPercent) {
@@ -102,6 +124,10 @@ public enum Contender {
 
     static final int TRIP_PERCENT = 50;
 
+    /** A slow call takes this long or more; the slow-judging contenders' calls report a quick latency. */
+    static final Duration SLOW_CALL = Duration.ofSeconds(10);
+    static final long QUICK_NANOS = Duration.ofMillis(300).toNanos();
+
     /** A fresh, closed breaker of this kind that trips at {@code tripPercent} % failures. */
     abstract Guard create(int tripPercent);
 
@@ -124,6 +150,14 @@ public enum Contender {
                 .minimumCalls(MINIMUM_CALLS)
                 .windowSize(WINDOW_CALLS)
                 .windowDuration(PROVIDER_WINDOW)
+                .build();
+    }
+
+    /** As {@link #providerBreakerConfig}, judging slow calls too: the same share of slow calls trips. */
+    static BreakerConfig slowJudgingConfig(int tripPercent) {
+        return providerBreakerConfig(tripPercent).toBuilder()
+                .slowCallDuration(SLOW_CALL)
+                .slowCallRateThreshold(tripPercent / 100.0)
                 .build();
     }
 
@@ -159,6 +193,40 @@ public enum Contender {
         @Override
         public void fail() {
             breaker.tryAcquire().onResult(FAILURE);
+        }
+
+        @Override
+        public boolean isClosed() {
+            return breaker.state() == BreakerState.CLOSED && breaker.totalRejections() == 0;
+        }
+    }
+
+    /** Every call reports its latency, as the doors do; {@link #fail()} may be a slow success instead. */
+    private static final class SlowJudgingGuard implements Guard {
+
+        private static final CallResult FAILURE = CallResult.failure(503, null);
+        private static final long SLOW_NANOS = SLOW_CALL.toNanos();
+
+        private final Breaker breaker;
+        private final boolean slowInsteadOfFailing;
+
+        SlowJudgingGuard(Breaker breaker, boolean slowInsteadOfFailing) {
+            this.breaker = breaker;
+            this.slowInsteadOfFailing = slowInsteadOfFailing;
+        }
+
+        @Override
+        public void succeed() {
+            breaker.tryAcquire().onResult(CallResult.SUCCESS, QUICK_NANOS);
+        }
+
+        @Override
+        public void fail() {
+            if (slowInsteadOfFailing) {
+                breaker.tryAcquire().onResult(CallResult.SUCCESS, SLOW_NANOS);
+            } else {
+                breaker.tryAcquire().onResult(FAILURE, QUICK_NANOS);
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.breaker.benchmarks;
 import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
+import dev.breaker.core.CallResult;
 import dev.breaker.core.clock.BreakerClock;
 import dev.breaker.core.event.TransitionLog;
 import dev.breaker.core.store.InMemoryStateStore;
@@ -49,7 +50,8 @@ import java.util.function.Function;
  * striped counter that met contention keeps its stripes, each padded against false sharing, for the
  * rest of its life. The third is taken after that, once {@code a} has also seen failures (one call in
  * ten for {@value #FAILING_CALLS} calls, the window still holding them): whatever a window keeps
- * about failures is counted too.
+ * about failures is counted too. {@code PROVIDER_BREAKER_SLOW} judges slow calls, and its failing
+ * calls are slow failures: whatever a window keeps about slow calls is counted as well.
  */
 public final class IdleBreakerFootprint {
 
@@ -68,6 +70,7 @@ public final class IdleBreakerFootprint {
         System.out.println(VM.current().details());
         List<Subject<?>> subjects = List.of(
                 providerBreaker(),
+                providerBreakerJudgingSlowCalls(),
                 r4j("R4J_COUNT_SYNCHRONIZED", SlidingWindowType.COUNT_BASED, SlidingWindowSynchronizationStrategy.SYNCHRONIZED),
                 r4j("R4J_COUNT_LOCK_FREE", SlidingWindowType.COUNT_BASED, SlidingWindowSynchronizationStrategy.LOCK_FREE),
                 r4j("R4J_TIME_SYNCHRONIZED", SlidingWindowType.TIME_BASED, SlidingWindowSynchronizationStrategy.SYNCHRONIZED),
@@ -118,6 +121,21 @@ public final class IdleBreakerFootprint {
         return new Subject<>("PROVIDER_BREAKER", key -> new Breaker(new BreakerId("bench", key), config, SYSTEM_CLOCK,
                 new TransitionLog(), InMemoryStateStore.INSTANCE),
                 breaker -> breaker.tryAcquire().onSuccess(), breaker -> breaker.tryAcquire().onFailure(503));
+    }
+
+    /**
+     * Ours with {@code slow-call-duration} set: its slow-call total, and a second plane in the bitmap
+     * once it has seen a failure or a slow call. Its failing calls are slow failures, so that both
+     * planes hold something.
+     */
+    private static Subject<Breaker> providerBreakerJudgingSlowCalls() {
+        BreakerConfig config = Contender.slowJudgingConfig(Contender.TRIP_PERCENT);
+        CallResult failure = CallResult.failure(503, null);
+        long slow = Contender.SLOW_CALL.toNanos();
+        return new Subject<>("PROVIDER_BREAKER_SLOW", key -> new Breaker(new BreakerId("bench", key), config,
+                SYSTEM_CLOCK, new TransitionLog(), InMemoryStateStore.INSTANCE),
+                breaker -> breaker.tryAcquire().onResult(CallResult.SUCCESS, Contender.QUICK_NANOS),
+                breaker -> breaker.tryAcquire().onResult(failure, slow));
     }
 
     private static Subject<CircuitBreaker> r4j(String name, SlidingWindowType type,

@@ -62,7 +62,7 @@ public class WindowBenchmark {
     public void window(Blackhole hole) {
         if (--untilFailure == 0) {
             untilFailure = failureEvery;
-            hole.consume(window.recordFailure(clock.nanoTime()));
+            hole.consume(window.recordFailure(clock.nanoTime(), false));
         } else {
             hole.consume(window.recordSuccess(clock.nanoTime()));
         }

@@ -2,6 +2,7 @@ package dev.breaker.core;
 
 import dev.breaker.core.clock.BreakerClock;
 import dev.breaker.core.window.OutcomeWindow;
+import dev.breaker.core.window.PackedCounts;
 import dev.breaker.core.window.WindowCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +42,13 @@ public final class Breaker {
 
     private static final Logger log = LoggerFactory.getLogger(Breaker.class);
     private static final VarHandle TRIPS;
+    private static final VarHandle SUCCESSES_OUTSIDE_WINDOW;
 
     static {
         try {
-            TRIPS = MethodHandles.lookup().findVarHandle(Breaker.class, "trips", long.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TRIPS = lookup.findVarHandle(Breaker.class, "trips", long.class);
+            SUCCESSES_OUTSIDE_WINDOW = lookup.findVarHandle(Breaker.class, "successesOutsideWindow", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -64,8 +68,6 @@ public final class Breaker {
     private final Object moveLock = new Object();
     private final ClosedState firstClosed;
 
-    /** Successes that belong in no window: probes, and calls admitted by an older closed generation. */
-    private final LongAdder successesOutsideWindow = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final LongAdder ignored = new LongAdder();
     /** Null unless slow calls are judged: an idle breaker stays small. */
@@ -73,12 +75,16 @@ public final class Breaker {
     /** A success or failure whose latency is at least this is slow; never, unless slow calls are judged. */
     private final long slowCallNanos;
     private final LongAdder rejections = new LongAdder();
-    /**
-     * Added to atomically after each trip ({@link #TRIPS}). Trips are rare, so a plain field does:
-     * a {@code LongAdder} took 32 bytes more, which {@link #slowCallNanos} needed (an idle breaker
-     * stays within 1 KB, see IdleBreakerFootprint in the benchmarks).
+    /*
+     * Two counts that change rarely, so that an atomic add on a plain field does where a LongAdder
+     * took 28 bytes more each (an idle breaker stays within 1 KB, slow calls judged or not: see
+     * IdleBreakerFootprint in the benchmarks). Trips are rare. Successes outside the window are a
+     * probe's (a few per open period) or those of calls admitted by an older closed generation that
+     * finish after a transition: the calls in flight then, once per transition.
      */
     private volatile long trips;
+    /** Successes that belong in no window: probes, and calls admitted by an older closed generation. */
+    private volatile long successesOutsideWindow;
     /** Written only when it changes: it shares a cache line with {@link #state}, which every call reads. */
     private volatile int lastFailureStatus;
     private volatile long lastAccess;
@@ -204,7 +210,7 @@ public final class Breaker {
     }
 
     public long totalSuccesses() {
-        return window.totalSuccesses() + successesOutsideWindow.sum();
+        return window.totalSuccesses() + successesOutsideWindow;
     }
 
     public long totalFailures() {
@@ -288,11 +294,11 @@ public final class Breaker {
             // A permit of an older generation: its success counts in the totals, not in this window.
             // Accepted race: a success that passes this check just as a transition runs may land in the
             // new window (see moveTo).
-            successesOutsideWindow.increment();
+            SUCCESSES_OUTSIDE_WINDOW.getAndAdd(this, 1L);
             return;
         }
-        WindowCounts counts = window.recordSuccess(clock.nanoTime());
-        if (counts != null && state == from) {
+        long counts = window.recordSuccess(clock.nanoTime());
+        if (counts != PackedCounts.NONE && state == from) {
             judge(from, counts, null);
         }
     }
@@ -301,10 +307,10 @@ public final class Breaker {
     private void recordClosedSlowSuccess(ClosedState from) {
         countSlow();
         if (state != from) {
-            successesOutsideWindow.increment(); // an older generation's call, as in recordClosedSuccess
+            SUCCESSES_OUTSIDE_WINDOW.getAndAdd(this, 1L); // an older generation's call, as in recordClosedSuccess
             return;
         }
-        WindowCounts local = window.recordSlowSuccess(clock.nanoTime());
+        long local = window.recordSlowSuccess(clock.nanoTime());
         shared.recorded(true);
         judge(from, local, null);
     }
@@ -322,7 +328,7 @@ public final class Breaker {
             trip(from, Trip.first(TransitionReason.QUOTA, window.counts(clock.nanoTime())), result);
             return;
         }
-        WindowCounts local = window.recordFailure(clock.nanoTime(), slow);
+        long local = window.recordFailure(clock.nanoTime(), slow);
         // After the window has it: a store may read localCounts() at once, from another thread.
         shared.recorded(true);
         judge(from, local, result);
@@ -338,11 +344,18 @@ public final class Breaker {
         slowCalls.increment();
     }
 
-    private void judge(ClosedState from, WindowCounts local, CallResult failure) {
-        WindowCounts counts = local.plus(shared.remoteCounts());
-        TransitionReason verdict = tripRule.verdict(counts);
+    /**
+     * Judges the rules over the local window ({@linkplain PackedCounts packed}) plus the other
+     * replicas' counts. Ints until a rule holds: a call that trips nothing allocates nothing.
+     */
+    private void judge(ClosedState from, long local, CallResult failure) {
+        WindowCounts remote = shared.remoteCounts();
+        int calls = PackedCounts.calls(local) + remote.calls();
+        int failures = PackedCounts.failures(local) + remote.failures();
+        int slowCalls = PackedCounts.slowCalls(local) + remote.slowCalls();
+        TransitionReason verdict = tripRule.verdict(calls, failures, slowCalls);
         if (verdict != null) {
-            trip(from, Trip.first(verdict, counts), failure);
+            trip(from, Trip.first(verdict, new WindowCounts(calls, failures, slowCalls)), failure);
         }
     }
 
@@ -356,7 +369,7 @@ public final class Breaker {
 
     /** A probe's success counts in the totals only: the probes decide alone, and close with an empty window. */
     void countProbeSuccess() {
-        successesOutsideWindow.increment();
+        SUCCESSES_OUTSIDE_WINDOW.getAndAdd(this, 1L);
     }
 
     void countFailure(CallResult result) {
@@ -511,7 +524,8 @@ public final class Breaker {
         public void remoteCountsChanged() {
             // The store may call this before the constructor has stored its SharedState.
             if (shared != null && state instanceof ClosedState closed) {
-                judge(closed, window.counts(clock.nanoTime()), null);
+                WindowCounts local = window.counts(clock.nanoTime());
+                judge(closed, PackedCounts.of(local.calls(), local.failures(), local.slowCalls()), null);
             }
         }
     }

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * @param failureThreshold the count rule: failures in the window that trip, or 0 when the rule is off
  * @param failureRateThreshold the rate rule: failures / calls that trip, 0 &lt; r &le; 1
  * @param minimumCalls calls the window must hold before the rate rule applies
- * @param windowSize the window holds at most this many of the latest calls
+ * @param windowSize the window holds at most this many of the latest calls (1 to {@value #MAX_WINDOW_SIZE})
  * @param windowDuration ... and only those within this duration (judged at a tenth of it)
  * @param openDuration the first open period
  * @param backoffMultiplier multiplies the open period for each consecutive trip without recovery
@@ -53,6 +53,8 @@ public record BreakerConfig(
         double slowCallRateThreshold) {
 
     public static final Set<Integer> DEFAULT_FAILURE_STATUSES = Set.of(429, 503, 504, 529);
+    /** The largest {@code window-size}: the window hands out its counts packed, 21 bits each. */
+    public static final int MAX_WINDOW_SIZE = 1_000_000;
 
     /** Validates every value; an invalid one throws {@link InvalidBreakerConfigException} naming it. */
     public BreakerConfig {
@@ -69,6 +71,8 @@ public record BreakerConfig(
                 "use a fraction in (0, 1], for example 0.5 for 50 %");
         require(minimumCalls >= 1, "minimum-calls", minimumCalls, "use at least 1");
         require(windowSize >= 1, "window-size", windowSize, "use at least 1 call");
+        require(windowSize <= MAX_WINDOW_SIZE, "window-size", windowSize, "use at most " + MAX_WINDOW_SIZE
+                + " calls: a breaker keeps a bit or two per call of its window (window-duration bounds it too)");
         require(minimumCalls <= windowSize, "minimum-calls", minimumCalls,
                 "must not exceed window-size (" + windowSize + "), or the rate rule could never apply");
         require(failureThreshold <= windowSize, "failure-threshold", failureThreshold,

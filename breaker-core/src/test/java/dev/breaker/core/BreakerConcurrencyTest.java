@@ -131,6 +131,90 @@ class BreakerConcurrencyTest {
         assertThat(snapshot.failures()).isLessThan(64);
     }
 
+    /** What a thread reported, by kind; the latencies say whether it was slow. */
+    private static final class Reported {
+        final LongAdder successes = new LongAdder();
+        final LongAdder failures = new LongAdder();
+        final LongAdder ignored = new LongAdder();
+        final LongAdder slow = new LongAdder();
+
+        /** Quick or slow successes and failures, and ignored calls that took long. */
+        void report(Permit permit, Random random) {
+            boolean slow = random.nextBoolean();
+            long latency = slow ? SLOW_NANOS : SLOW_NANOS - 1;
+            switch (random.nextInt(5)) {
+                case 0, 1 -> {
+                    permit.onResult(CallResult.SUCCESS, latency);
+                    successes.increment();
+                }
+                case 2, 3 -> {
+                    permit.onResult(CallResult.failure(503, null), latency);
+                    failures.increment();
+                }
+                default -> {
+                    permit.onResult(CallResult.IGNORED, SLOW_NANOS);
+                    ignored.increment();
+                    return;
+                }
+            }
+            if (slow) {
+                this.slow.increment();
+            }
+        }
+    }
+
+    private static final long SLOW_NANOS = Duration.ofSeconds(2).toNanos();
+
+    @Test
+    void countsEverySlowCallExactlyWhileManyThreadsReport() throws Exception {
+        // Every rule needs all 64 calls of the window to be failures, or all slow: it never trips,
+        // while slow successes (under the window's lock) and plain ones (striped) mix all the time.
+        Breaker breaker = breaker(BreakerConfig.builder().windowSize(64).minimumCalls(64).failureRateThreshold(1.0)
+                .slowCallDuration(Duration.ofNanos(SLOW_NANOS)).slowCallRateThreshold(1.0).build());
+        Reported reported = new Reported();
+
+        runConcurrently(thread -> {
+            Random random = new Random(thread);
+            for (int i = 0; i < 5_000; i++) {
+                reported.report(breaker.acquire(), random);
+                if (i % 500 == 0) {
+                    clock.advance(Duration.ofSeconds(1)); // slices rotate while others record
+                }
+            }
+        });
+
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(breaker.totalSuccesses()).isEqualTo(reported.successes.sum());
+        assertThat(breaker.totalFailures()).isEqualTo(reported.failures.sum());
+        assertThat(breaker.totalIgnored()).isEqualTo(reported.ignored.sum());
+        assertThat(breaker.totalSlowCalls()).isEqualTo(reported.slow.sum());
+        BreakerSnapshot snapshot = breaker.snapshot();
+        assertThat(snapshot.calls()).isBetween(1, 64);
+        assertThat(snapshot.slowCalls()).isLessThan(64);
+    }
+
+    @Test
+    void keepsEverySlowCallInTheWindowExactlyWhileManyThreadsReport() throws Exception {
+        int calls = THREADS * 5_000;
+        Breaker breaker = breaker(BreakerConfig.builder().windowSize(calls).minimumCalls(calls)
+                .failureRateThreshold(1.0).slowCallDuration(Duration.ofNanos(SLOW_NANOS)).slowCallRateThreshold(1.0)
+                .build());
+        Reported reported = new Reported();
+
+        runConcurrently(thread -> {
+            Random random = new Random(thread);
+            for (int i = 0; i < 5_000; i++) {
+                reported.report(breaker.acquire(), random);
+            }
+        });
+
+        BreakerSnapshot snapshot = breaker.snapshot();
+        assertThat(snapshot.calls()).isEqualTo(reported.successes.sum() + reported.failures.sum());
+        assertThat(snapshot.failures()).isEqualTo(reported.failures.sum());
+        assertThat(snapshot.slowCalls()).isEqualTo(reported.slow.sum());
+        assertThat(breaker.totalSlowCalls()).isEqualTo(reported.slow.sum());
+    }
+
     @Test
     void countsEveryOutcomeExactlyWhileForcedClosed() throws Exception {
         Breaker breaker = breaker(BreakerConfig.builder().failureThreshold(1).build());

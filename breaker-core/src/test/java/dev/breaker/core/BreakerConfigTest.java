@@ -57,6 +57,10 @@ class BreakerConfigTest {
         assertInvalid(b -> b.maxBreakers(0), "max-breakers");
         assertInvalid(b -> b.probeTimeout(Duration.ZERO), "probe-timeout");
         assertInvalid(b -> b.failureThreshold(-1), "failure-threshold");
+        assertInvalid(b -> b.windowSize(BreakerConfig.MAX_WINDOW_SIZE + 1), "window-size");
+        assertInvalid(b -> b.slowCallDuration(Duration.ZERO), "slow-call-duration");
+        assertInvalid(b -> b.slowCallRateThreshold(0), "slow-call-rate-threshold");
+        assertInvalid(b -> b.slowCallRateThreshold(1.01), "slow-call-rate-threshold");
     }
 
     private static void assertInvalid(UnaryOperator<BreakerConfig.Builder> change, String property) {

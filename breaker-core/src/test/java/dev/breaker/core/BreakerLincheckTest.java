@@ -46,12 +46,16 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 public class BreakerLincheckTest {
 
     private static final Duration OPEN = Duration.ofSeconds(30);
+    private static final Duration SLOW = Duration.ofSeconds(1);
 
+    /** Two failures trip, or two slow calls of four (a slow probe re-opens). */
     private static final BreakerConfig CONFIG = BreakerConfig.builder()
             .failureThreshold(2)
             .windowSize(4)
             .minimumCalls(4)
             .failureRateThreshold(1.0)
+            .slowCallDuration(SLOW)
+            .slowCallRateThreshold(0.5)
             .windowDuration(Duration.ofDays(1))
             .openDuration(OPEN)
             .halfOpenMaxCalls(1)
@@ -95,6 +99,12 @@ public class BreakerLincheckTest {
         return report(thread, CallResult.IGNORED);
     }
 
+    /** A success that took {@code slow-call-duration}: recorded under the window's lock, always judged. */
+    @Operation
+    public boolean reportSlowSuccess(@Param(gen = ThreadIdGen.class) int thread) {
+        return report(thread, CallResult.SUCCESS, SLOW.toNanos());
+    }
+
     /** The call threw: the permit is released in a finally block, without an outcome. */
     @Operation
     public boolean release(@Param(gen = ThreadIdGen.class) int thread) {
@@ -135,13 +145,17 @@ public class BreakerLincheckTest {
     }
 
     private boolean report(int thread, CallResult result) {
+        return report(thread, result, -1);
+    }
+
+    private boolean report(int thread, CallResult result, long latencyNanos) {
         Permit permit = held[thread];
         held[thread] = null;
         if (permit == null) {
             return false;
         }
         try {
-            permit.onResult(result);
+            permit.onResult(result, latencyNanos);
         } finally {
             permit.release();
         }
@@ -172,6 +186,18 @@ public class BreakerLincheckTest {
                 List.of(op("acquire", 0), op("reportFailure", 0), op("acquire", 0), op("reportFailure", 0),
                         op("openPeriodElapses"), op("acquire", 1)),
                 List.of(List.of(op("reportFailure", 1)),
+                        List.of(op("acquire", 2), op("release", 2), op("acquire", 2), op("release", 2),
+                                op("acquire", 2))),
+                List.of(op("state"))));
+    }
+
+    /** As above, with a probe that succeeds, but slowly: a slow probe is a failed probe. */
+    @Test
+    void aCallRacingASlowProbeIsRejected() {
+        checkUnderStress(scenario(
+                List.of(op("acquire", 0), op("reportFailure", 0), op("acquire", 0), op("reportFailure", 0),
+                        op("openPeriodElapses"), op("acquire", 1)),
+                List.of(List.of(op("reportSlowSuccess", 1)),
                         List.of(op("acquire", 2), op("release", 2), op("acquire", 2), op("release", 2),
                                 op("acquire", 2))),
                 List.of(op("state"))));

@@ -24,6 +24,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * engine and through {@link ReferenceBreaker}; after every step both must agree on the state, the
  * window, the open period, the probes and every counter. Each sequence has its own seed and its own
  * random configuration; a mismatch names the seed, the step and the steps before it.
+ *
+ * <p>Every report carries a latency. The first sequences judge no slow calls, so their latencies
+ * must change nothing; the others set {@code slow-call-duration}. Latencies and the slow settings
+ * come from a second random stream, so that the first sequences are the same as before slow calls
+ * came, step for step.
  */
 class BreakerReferenceModelTest {
 
@@ -36,12 +41,24 @@ class BreakerReferenceModelTest {
     void engineAgreesWithTheReferenceModelAfterEveryStep(long firstSeed) {
         Map<String, Integer> seen = new TreeMap<>();
         for (long seed = firstSeed; seed < firstSeed + SEQUENCES_PER_BLOCK; seed++) {
-            new Run(seed).play().forEach((what, times) -> seen.merge(what, times, Integer::sum));
+            new Run(seed, false).play().forEach((what, times) -> seen.merge(what, times, Integer::sum));
         }
         // The sequences are random: make sure they still reach every rule they are meant to check.
         assertThat(seen).containsKeys("OPEN (failure-count)", "OPEN (failure-rate)", "OPEN (probe-failed)",
                 "HALF_OPEN (open-period-elapsed)", "CLOSED (probes-succeeded)", "probe slot reclaimed",
                 "open period backed off", "open period from retry-after", "outcome of an older generation");
+        assertThat(seen).doesNotContainKeys("slow call", "OPEN (slow-call-rate)");
+    }
+
+    @ParameterizedTest(name = "seeds {0} to {0}+49, judging slow calls")
+    @ValueSource(longs = {1000, 1050, 1100, 1150, 1200, 1250, 1300, 1350, 1400, 1450})
+    void engineAgreesWithTheReferenceModelWhenJudgingSlowCalls(long firstSeed) {
+        Map<String, Integer> seen = new TreeMap<>();
+        for (long seed = firstSeed; seed < firstSeed + SEQUENCES_PER_BLOCK; seed++) {
+            new Run(seed, true).play().forEach((what, times) -> seen.merge(what, times, Integer::sum));
+        }
+        assertThat(seen).containsKeys("slow call", "OPEN (slow-call-rate)", "slow probe", "OPEN (probe-failed)",
+                "CLOSED (probes-succeeded)", "OPEN (failure-rate)", "outcome of an older generation");
     }
 
     /** One random sequence against a fresh engine and a fresh model. */
@@ -49,6 +66,8 @@ class BreakerReferenceModelTest {
 
         private final long seed;
         private final Random random;
+        /** Latencies and the slow settings: a stream of their own, see the class notes. */
+        private final Random slowness;
         private final BreakerConfig config;
         private final ManualClock clock = new ManualClock();
         private final List<StateTransition> transitions = new ArrayList<>();
@@ -65,10 +84,12 @@ class BreakerReferenceModelTest {
         private record Step(long at, String what) {
         }
 
-        Run(long seed) {
+        Run(long seed, boolean judgesSlowCalls) {
             this.seed = seed;
             this.random = new Random(seed);
-            this.config = randomConfig(random);
+            this.slowness = new Random(~seed);
+            BreakerConfig drawn = randomConfig(random);
+            this.config = judgesSlowCalls ? withSlowCalls(drawn, slowness) : drawn;
             this.failurePercent = new int[] {5, 20, 40, 70}[random.nextInt(4)];
             this.engine = new Breaker(new BreakerId("model", "seed-" + seed), config, clock, transitions::add,
                     InMemoryStateStore.INSTANCE);
@@ -153,9 +174,23 @@ class BreakerReferenceModelTest {
             Duration retryAfter = outcome == Outcome.FAILURE && random.nextInt(5) == 0
                     ? Duration.ofMillis(random.nextInt((int) config.maxOpenDuration().toMillis() * 3 / 2 + 1))
                     : null;
-            log("  " + outcome + (status > 0 ? " " + status : "") + (retryAfter != null ? " retry-after " + retryAfter : ""));
-            permit.onResult(new CallResult(outcome, status, retryAfter, false));
-            model.report(ticket, outcome, status, retryAfter, clock.nanoTime());
+            long latency = randomLatency();
+            log("  " + outcome + (status > 0 ? " " + status : "") + (retryAfter != null ? " retry-after " + retryAfter : "")
+                    + " after " + (latency < 0 ? "an unknown time" : Duration.ofNanos(latency)));
+            permit.onResult(new CallResult(outcome, status, retryAfter, false), latency);
+            model.report(ticket, outcome, status, retryAfter, latency, clock.nanoTime());
+        }
+
+        /** Unknown now and then; else quick, slow, or right at the slow-call duration (or 1 ns below it). */
+        private long randomLatency() {
+            long slowNanos = config.slowCallDuration() == null ? Duration.ofSeconds(1).toNanos()
+                    : config.slowCallDuration().toNanos();
+            return switch (slowness.nextInt(10)) {
+                case 0 -> -1;
+                case 1 -> slowNanos - slowness.nextInt(2);
+                case 2, 3, 4 -> slowNanos + slowness.nextLong(slowNanos * 10);
+                default -> slowness.nextLong(slowNanos);
+            };
         }
 
         private void advanceClock() {
@@ -202,6 +237,7 @@ class BreakerReferenceModelTest {
             expect("state", model.state, snapshot.state());
             expect("window calls", counts.calls(), snapshot.calls());
             expect("window failures", counts.failures(), snapshot.failures());
+            expect("window slow calls", counts.slowCalls(), snapshot.slowCalls());
             expect("retry after (snapshot)", retryAfter, snapshot.retryAfter());
             expect("retry after", publicRetryAfter, engine.retryAfter());
             expect("reason", model.reason, snapshot.reason());
@@ -211,6 +247,7 @@ class BreakerReferenceModelTest {
             expect("total successes", model.successes, snapshot.totalSuccesses());
             expect("total failures", model.failures, snapshot.totalFailures());
             expect("total ignored", model.ignored, snapshot.totalIgnored());
+            expect("total slow calls", model.slowCalls, snapshot.totalSlowCalls());
             expect("last failure status", model.lastFailureStatus, snapshot.lastFailureStatus());
             expect("transitions", model.transitions, engineTransitions);
         }
@@ -251,6 +288,13 @@ class BreakerReferenceModelTest {
                     .probeTimeout(Duration.ofMillis(500 + random.nextInt(60_000)))
                     .honorRetryAfter(random.nextBoolean())
                     .openJitter(0)
+                    .build();
+        }
+
+        private static BreakerConfig withSlowCalls(BreakerConfig config, Random random) {
+            return config.toBuilder()
+                    .slowCallDuration(Duration.ofMillis(50 + random.nextInt(10_000)))
+                    .slowCallRateThreshold(new double[] {0.2, 0.3, 0.5, 0.6, 0.75, 1.0}[random.nextInt(6)])
                     .build();
         }
     }

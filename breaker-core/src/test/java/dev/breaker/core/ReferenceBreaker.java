@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * single-threaded, it keeps every call of the current closed period and recomputes the window from
  * that list each time. No open jitter, no quota errors, no shared store.
  *
+ * <p>A finished call (success or failure) is slow when {@code slow-call-duration} is set and its
+ * latency is at least that; an ignored call never is, nor a call of unknown (negative) latency.
+ *
  * <p>The one granularity it shares with the engine is documented: time is cut into slices of a
  * tenth of {@code window-duration}; a call made in slice {@code s} is in the window at slice
  * {@code c} while {@code c - s < 10}.
@@ -38,7 +41,7 @@ final class ReferenceBreaker {
     record Transition(BreakerState to, TransitionReason reason) {
     }
 
-    private record Call(long slice, boolean failed) {
+    private record Call(long slice, boolean failed, boolean slow) {
     }
 
     private final BreakerConfig config;
@@ -57,6 +60,7 @@ final class ReferenceBreaker {
 
     long successes;
     long failures;
+    long slowCalls;
     long ignored;
     long rejections;
     long trips;
@@ -108,8 +112,14 @@ final class ReferenceBreaker {
         return null;
     }
 
-    void report(Ticket ticket, Outcome outcome, int status, Duration retryAfter, long now) {
+    void report(Ticket ticket, Outcome outcome, int status, Duration retryAfter, long latencyNanos, long now) {
         ticket.reported = true;
+        boolean slow = outcome != Outcome.IGNORED && config.slowCallDuration() != null && latencyNanos >= 0
+                && latencyNanos >= config.slowCallDuration().toNanos();
+        if (slow) {
+            slowCalls++;
+            see("slow call");
+        }
         switch (outcome) {
             case SUCCESS -> successes++;
             case FAILURE -> {
@@ -126,10 +136,10 @@ final class ReferenceBreaker {
             return;
         }
         if (ticket.probe) {
-            reportProbe(ticket, outcome, retryAfter, now);
+            reportProbe(ticket, outcome, slow, retryAfter, now);
             return;
         }
-        calls.add(new Call(Math.floorDiv(now, sliceNanos), outcome == Outcome.FAILURE));
+        calls.add(new Call(Math.floorDiv(now, sliceNanos), outcome == Outcome.FAILURE, slow));
         WindowCounts counts = window(now);
         TransitionReason verdict = verdict(counts);
         if (verdict != null) {
@@ -140,7 +150,7 @@ final class ReferenceBreaker {
     /** A permit given back without an outcome: a probe's call then counts as ignored. */
     void release(Ticket ticket, long now) {
         if (ticket.probe && !ticket.reported) {
-            report(ticket, Outcome.IGNORED, 0, null, now);
+            report(ticket, Outcome.IGNORED, 0, null, -1, now);
         }
     }
 
@@ -156,7 +166,8 @@ final class ReferenceBreaker {
         long current = Math.floorDiv(now, sliceNanos);
         List<Call> recent = calls.stream().filter(call -> current - call.slice() < 10).toList();
         List<Call> last = recent.subList(Math.max(0, recent.size() - config.windowSize()), recent.size());
-        return new WindowCounts(last.size(), (int) last.stream().filter(Call::failed).count());
+        return new WindowCounts(last.size(), (int) last.stream().filter(Call::failed).count(),
+                (int) last.stream().filter(Call::slow).count());
     }
 
     int probesInFlight() {
@@ -170,7 +181,8 @@ final class ReferenceBreaker {
         return inFlight;
     }
 
-    private void reportProbe(Ticket ticket, Outcome outcome, Duration retryAfter, long now) {
+    /** A slow probe is a failed probe, a slow success included. */
+    private void reportProbe(Ticket ticket, Outcome outcome, boolean slow, Duration retryAfter, long now) {
         boolean ownsSlot = false;
         for (int i = 0; i < slots.length; i++) {
             if (slots[i] == ticket) {
@@ -181,7 +193,10 @@ final class ReferenceBreaker {
         if (!ownsSlot) {
             return;
         }
-        if (outcome == Outcome.SUCCESS && ++probeSuccesses >= config.halfOpenSuccessesToClose()) {
+        if (outcome == Outcome.SUCCESS && slow) {
+            see("slow probe");
+            trip(consecutiveTrips + 1, TransitionReason.PROBE_FAILED, null, countsAtTrip, now);
+        } else if (outcome == Outcome.SUCCESS && ++probeSuccesses >= config.halfOpenSuccessesToClose()) {
             transitions.add(new Transition(BreakerState.CLOSED, TransitionReason.PROBES_SUCCEEDED));
             see("CLOSED (probes-succeeded)");
             close();
@@ -198,7 +213,14 @@ final class ReferenceBreaker {
                 .multiply(BigDecimal.valueOf(counts.calls()));
         boolean rateHolds = counts.failures() > 0 && counts.calls() >= config.minimumCalls()
                 && BigDecimal.valueOf(counts.failures()).compareTo(rateTimesCalls) >= 0;
-        return rateHolds ? TransitionReason.FAILURE_RATE : null;
+        if (rateHolds) {
+            return TransitionReason.FAILURE_RATE;
+        }
+        BigDecimal slowRateTimesCalls = BigDecimal.valueOf(config.slowCallRateThreshold())
+                .multiply(BigDecimal.valueOf(counts.calls()));
+        boolean slowHolds = counts.slowCalls() > 0 && counts.calls() >= config.minimumCalls()
+                && BigDecimal.valueOf(counts.slowCalls()).compareTo(slowRateTimesCalls) >= 0;
+        return slowHolds ? TransitionReason.SLOW_CALL_RATE : null;
     }
 
     private void trip(int consecutive, TransitionReason why, Duration retryAfter, WindowCounts counts, long now) {

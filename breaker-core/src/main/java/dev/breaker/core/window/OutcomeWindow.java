@@ -31,6 +31,9 @@ package dev.breaker.core.window;
  * a success was slow is decided before (by its breaker, one comparison): a slow one takes the
  * marked path instead.
  *
+ * <p><b>Counts on the call paths</b> come back {@linkplain PackedCounts packed} in a {@code long}:
+ * recording and judging a call then allocate nothing, whatever the JIT inlines.
+ *
  * <p><b>When a success is judged.</b> A plain success adds a call that neither failed nor was slow,
  * and once the window is full it pushes out the oldest call: neither raises the failure count, nor
  * the failure rate or the slow share once the window holds {@code size} calls. So after a verdict of
@@ -67,17 +70,9 @@ public final class OutcomeWindow {
 
     static final int SLICES = CallLedger.SLICES;
 
-    /** A marked call's counts come back packed in a long, 21 bits each (see {@link #recordMarked}). */
-    private static final int COUNT_BITS = 21;
-    private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
-    /** Larger windows read their counts in a second locked section (see {@link #recordMarked}). */
-    static final int MAX_PACKED_SIZE = (int) COUNT_MASK;
-    private static final long NOT_PACKED = -1;
-
     // What every success reads; what marked calls write is in the ledger, another object.
     private final StripedCounter successes = new StripedCounter();
     private final CallLedger ledger;
-    private final boolean packs;
     private volatile long sliceEnd;
     private volatile boolean judgeSuccesses;
 
@@ -88,38 +83,34 @@ public final class OutcomeWindow {
 
     /** @param judgesSlowCalls whether slow calls are recorded too (else recording one throws) */
     public OutcomeWindow(int size, long durationNanos, long now, boolean judgesSlowCalls) {
-        if (size < 1 || durationNanos < SLICES) {
-            throw new IllegalArgumentException("window needs size >= 1 and a duration of at least 10 ns");
+        if (size < 1 || size > PackedCounts.MAX_CALLS || durationNanos < SLICES) {
+            throw new IllegalArgumentException("window needs a size from 1 to " + PackedCounts.MAX_CALLS
+                    + " and a duration of at least 10 ns");
         }
         this.ledger = new CallLedger(size, durationNanos / SLICES, now, judgesSlowCalls);
-        this.packs = size <= MAX_PACKED_SIZE;
         this.sliceEnd = ledger.sliceEnd();
     }
 
     /**
-     * Records a plain success (not slow). Returns the window's counts when a trip rule could newly
-     * hold on them (see the notes above), or null when none can: then there is nothing to judge.
+     * Records a plain success (not slow). Returns the window's counts, {@linkplain PackedCounts packed},
+     * when a trip rule could newly hold on them (see the notes above), or {@link PackedCounts#NONE}
+     * when none can: then there is nothing to judge.
      */
-    public WindowCounts recordSuccess(long now) {
+    public long recordSuccess(long now) {
         if (now >= sliceEnd) {
             rotate(now);
         }
         successes.increment();
-        return judgeSuccesses ? judgeSuccess(now) : null;
+        return judgeSuccesses ? judgeSuccess(now) : PackedCounts.NONE;
     }
 
-    /** Records a failure that was not slow and returns the counts that include it. */
-    public WindowCounts recordFailure(long now) {
-        return recordMarked(now, true, false);
-    }
-
-    /** Records a failure, slow or not, and returns the counts that include it. */
-    public WindowCounts recordFailure(long now, boolean slow) {
+    /** Records a failure, slow or not; returns the counts that include it, {@linkplain PackedCounts packed}. */
+    public long recordFailure(long now, boolean slow) {
         return recordMarked(now, true, slow);
     }
 
-    /** Records a slow success and returns the counts that include it: it is always judged. */
-    public WindowCounts recordSlowSuccess(long now) {
+    /** Records a slow success; returns the counts that include it, packed: it is always judged. */
+    public long recordSlowSuccess(long now) {
         return recordMarked(now, false, true);
     }
 
@@ -155,23 +146,7 @@ public final class OutcomeWindow {
         return successes.sum();
     }
 
-    /**
-     * The counts come packed in a long so that this method stays small enough to be inlined into its
-     * caller, whose escape analysis can then do without allocating them. Returned from a larger
-     * method, they were allocated in some JIT runs (24 B per failure). A window too large for 21 bits
-     * a count (two million calls) reads them in a second locked section instead, and allocates: the
-     * counts are then those of a moment after this call, which may include later calls too.
-     */
-    private WindowCounts recordMarked(long now, boolean failed, boolean slow) {
-        long counts = recordMarkedPacked(now, failed, slow);
-        if (counts == NOT_PACKED) {
-            return counts(now);
-        }
-        return new WindowCounts((int) (counts >>> 2 * COUNT_BITS), (int) (counts >>> COUNT_BITS & COUNT_MASK),
-                (int) (counts & COUNT_MASK));
-    }
-
-    private long recordMarkedPacked(long now, boolean failed, boolean slow) {
+    private long recordMarked(long now, boolean failed, boolean slow) {
         ledger.lock();
         try {
             long successCount = successes.sum();
@@ -185,17 +160,13 @@ public final class OutcomeWindow {
             long total = ledger.total(successCount);
             int calls = ledger.calls(total);
             setJudgeSuccesses(!ledger.isFull(calls));
-            if (!packs) {
-                return NOT_PACKED;
-            }
-            return (long) calls << 2 * COUNT_BITS | (long) ledger.failures(total, calls) << COUNT_BITS
-                    | ledger.slowCalls(total, calls);
+            return PackedCounts.of(calls, ledger.failures(total, calls), ledger.slowCalls(total, calls));
         } finally {
             ledger.unlock();
         }
     }
 
-    private WindowCounts judgeSuccess(long now) {
+    private long judgeSuccess(long now) {
         ledger.lock();
         try {
             long successCount = successes.sum();
@@ -204,10 +175,10 @@ public final class OutcomeWindow {
             int calls = ledger.calls(total);
             if (!ledger.holdsMarked(total, calls)) {
                 setJudgeSuccesses(false);
-                return null;
+                return PackedCounts.NONE;
             }
             setJudgeSuccesses(!ledger.isFull(calls));
-            return new WindowCounts(calls, ledger.failures(total, calls), ledger.slowCalls(total, calls));
+            return PackedCounts.of(calls, ledger.failures(total, calls), ledger.slowCalls(total, calls));
         } finally {
             ledger.unlock();
         }

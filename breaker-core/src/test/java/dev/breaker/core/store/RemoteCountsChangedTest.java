@@ -4,6 +4,7 @@ import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerConfig;
 import dev.breaker.core.BreakerId;
 import dev.breaker.core.BreakerState;
+import dev.breaker.core.CallResult;
 import dev.breaker.core.LocalBreaker;
 import dev.breaker.core.SharedState;
 import dev.breaker.core.StateStore;
@@ -14,6 +15,7 @@ import dev.breaker.core.clock.ManualClock;
 import dev.breaker.core.window.WindowCounts;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,6 +62,47 @@ class RemoteCountsChangedTest {
         store.remote = new WindowCounts(8, 7);
         store.local.remoteCountsChanged();
         assertThat(breaker.state()).as("7 failures of 14 calls").isEqualTo(BreakerState.OPEN);
+    }
+
+    @Test
+    void judgesTheSlowShareOverLocalAndRemoteCallsTogether() {
+        Breaker breaker = breaker(BreakerConfig.builder().slowCallDuration(Duration.ofSeconds(2)).minimumCalls(10)
+                .build());
+        for (int i = 0; i < 4; i++) {
+            breaker.acquire().onResult(CallResult.SUCCESS, Duration.ofSeconds(1).toNanos());
+        }
+
+        store.remote = new WindowCounts(6, 0, 4);
+        store.local.remoteCountsChanged();
+        assertThat(breaker.state()).as("4 slow of 10 calls").isEqualTo(BreakerState.CLOSED);
+
+        store.remote = new WindowCounts(7, 0, 5);
+        store.local.remoteCountsChanged();
+        assertThat(breaker.state()).as("5 slow of 11 calls").isEqualTo(BreakerState.CLOSED);
+
+        breaker.acquire().onResult(CallResult.SUCCESS, Duration.ofSeconds(2).toNanos());
+        assertThat(breaker.state()).as("6 slow of 12 calls").isEqualTo(BreakerState.OPEN);
+        assertThat(transitions).extracting(StateTransition::reason).containsExactly(TransitionReason.SLOW_CALL_RATE);
+    }
+
+    /** Replicas configured otherwise may share slow calls: a breaker that judges none has no slow rule. */
+    @Test
+    void ignoresRemoteSlowCallsWithoutASlowCallDuration() {
+        Breaker breaker = breaker(BreakerConfig.builder().minimumCalls(10).build());
+        breaker.acquire().onSuccess();
+
+        store.remote = new WindowCounts(20, 0, 20);
+        store.local.remoteCountsChanged();
+
+        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
+    }
+
+    @Test
+    void tellsTheStoreOfASlowSuccessOnceTheLocalWindowHoldsIt() {
+        Breaker breaker = breaker(BreakerConfig.builder().slowCallDuration(Duration.ofSeconds(2)).build());
+        breaker.acquire().onResult(CallResult.SUCCESS, Duration.ofSeconds(1).toNanos());
+        breaker.acquire().onResult(CallResult.SUCCESS, Duration.ofSeconds(3).toNanos());
+        assertThat(store.countsWhenRecorded).containsExactly(new WindowCounts(2, 0, 1));
     }
 
     @Test

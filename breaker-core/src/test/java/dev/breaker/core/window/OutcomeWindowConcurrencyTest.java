@@ -9,6 +9,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static dev.breaker.core.window.PackedCounts.toCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,11 +45,11 @@ class OutcomeWindowConcurrencyTest {
                 long now = time.get();
                 WindowCounts counts;
                 if (random.nextInt(10) < 3) {
-                    counts = window.recordFailure(now);
+                    counts = toCounts(window.recordFailure(now, false));
                     failures[thread]++;
                     assertThat(counts).isNotNull();
                 } else {
-                    counts = window.recordSuccess(now);
+                    counts = toCounts(window.recordSuccess(now));
                     successes[thread]++;
                 }
                 perSlice[thread][(int) (now / SLICE)]++;
@@ -106,10 +107,10 @@ class OutcomeWindowConcurrencyTest {
                 boolean slow = random.nextInt(4) == 0;
                 WindowCounts counts;
                 if (random.nextInt(10) < 3) {
-                    counts = window.recordFailure(now, slow);
+                    counts = toCounts(window.recordFailure(now, slow));
                     failures[thread]++;
                 } else {
-                    counts = slow ? window.recordSlowSuccess(now) : window.recordSuccess(now);
+                    counts = toCounts(slow ? window.recordSlowSuccess(now) : window.recordSuccess(now));
                     successes[thread]++;
                 }
                 slowCalls[thread] += slow ? 1 : 0;
@@ -141,7 +142,8 @@ class OutcomeWindowConcurrencyTest {
                     time.addAndGet(SLICE / 2);
                 }
                 long now = time.get();
-                WindowCounts counts = random.nextBoolean() ? window.recordFailure(now) : window.recordSuccess(now);
+                WindowCounts counts = toCounts(random.nextBoolean() ? window.recordFailure(now, false)
+                        : window.recordSuccess(now));
                 if (counts != null) {
                     assertThat(counts.calls()).isBetween(1, size);
                 }
@@ -150,7 +152,7 @@ class OutcomeWindowConcurrencyTest {
 
         long now = time.get();
         for (int i = 0; i < 20; i++) {
-            window.recordFailure(now);
+            window.recordFailure(now, false);
         }
         for (int i = 0; i < size - 20; i++) {
             window.recordSuccess(now);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import static dev.breaker.core.window.PackedCounts.toCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,7 @@ class OutcomeWindowTest {
         }
         WindowCounts last = null;
         for (int i = 0; i < 95; i++) {
-            last = window.recordFailure(0);
+            last = toCounts(window.recordFailure(0, false));
         }
         assertThat(last).isEqualTo(new WindowCounts(100, 95));
 
@@ -41,7 +42,7 @@ class OutcomeWindowTest {
     @Test
     void agesOutACallOnceItsSliceIsTenSlicesOld() {
         OutcomeWindow window = new OutcomeWindow(100, DURATION, 0);
-        window.recordFailure(SECOND - 1); // slice 0
+        window.recordFailure(SECOND - 1, false); // slice 0
         window.recordSuccess(SECOND);     // slice 1
 
         assertThat(window.counts(10 * SECOND - 1)).isEqualTo(new WindowCounts(2, 1)); // slice 9
@@ -53,12 +54,12 @@ class OutcomeWindowTest {
     @Test
     void startsEmptyAfterAReset() {
         OutcomeWindow window = new OutcomeWindow(10, DURATION, 0);
-        window.recordFailure(0);
+        window.recordFailure(0, false);
         window.recordSuccess(0);
         window.reset(0);
         assertThat(window.counts(0)).isEqualTo(WindowCounts.EMPTY);
-        assertThat(window.recordSuccess(0)).isNull();
-        assertThat(window.recordFailure(0)).isEqualTo(new WindowCounts(2, 1));
+        assertThat(toCounts(window.recordSuccess(0))).isNull();
+        assertThat(toCounts(window.recordFailure(0, false))).isEqualTo(new WindowCounts(2, 1));
         assertThat(window.totalSuccesses()).isEqualTo(2);
     }
 
@@ -66,19 +67,19 @@ class OutcomeWindowTest {
     void returnsNoCountsForASuccessWhileTheWindowHoldsNoFailure() {
         OutcomeWindow window = new OutcomeWindow(10, DURATION, 0);
         for (int i = 0; i < 30; i++) {
-            assertThat(window.recordSuccess(i * SECOND)).isNull();
+            assertThat(toCounts(window.recordSuccess(i * SECOND))).isNull();
         }
     }
 
     @Test
     void judgesSuccessesWhileTheWindowIsNotFullAndHoldsAFailure() {
         OutcomeWindow window = new OutcomeWindow(4, DURATION, 0);
-        assertThat(window.recordSuccess(0)).isNull();
-        assertThat(window.recordFailure(0)).isEqualTo(new WindowCounts(2, 1));
-        assertThat(window.recordSuccess(0)).isEqualTo(new WindowCounts(3, 1));
-        assertThat(window.recordSuccess(0)).isEqualTo(new WindowCounts(4, 1));
+        assertThat(toCounts(window.recordSuccess(0))).isNull();
+        assertThat(toCounts(window.recordFailure(0, false))).isEqualTo(new WindowCounts(2, 1));
+        assertThat(toCounts(window.recordSuccess(0))).isEqualTo(new WindowCounts(3, 1));
+        assertThat(toCounts(window.recordSuccess(0))).isEqualTo(new WindowCounts(4, 1));
         // Full: a success now only pushes out the oldest call, and cannot raise the rate.
-        assertThat(window.recordSuccess(0)).isNull();
+        assertThat(toCounts(window.recordSuccess(0))).isNull();
         assertThat(window.counts(0)).isEqualTo(new WindowCounts(4, 1));
     }
 
@@ -88,22 +89,22 @@ class OutcomeWindowTest {
         window.recordSuccess(0);
         window.recordSuccess(0);
         window.recordSuccess(0);
-        window.recordFailure(5 * SECOND);
-        assertThat(window.recordSuccess(5 * SECOND)).isNull(); // full: the failure and three successes
+        window.recordFailure(5 * SECOND, false);
+        assertThat(toCounts(window.recordSuccess(5 * SECOND))).isNull(); // full: the failure and three successes
 
         // Slice 0 ages out: the failure is one of three calls (this success included), not of four.
-        assertThat(window.recordSuccess(10 * SECOND)).isEqualTo(new WindowCounts(3, 1));
-        assertThat(window.recordSuccess(10 * SECOND)).isEqualTo(new WindowCounts(4, 1));
-        assertThat(window.recordSuccess(10 * SECOND)).isNull();
+        assertThat(toCounts(window.recordSuccess(10 * SECOND))).isEqualTo(new WindowCounts(3, 1));
+        assertThat(toCounts(window.recordSuccess(10 * SECOND))).isEqualTo(new WindowCounts(4, 1));
+        assertThat(toCounts(window.recordSuccess(10 * SECOND))).isNull();
     }
 
     @Test
     void countsSlowSuccessesAndSlowFailuresAsOneCallEach() {
         OutcomeWindow window = new OutcomeWindow(10, DURATION, 0, true);
         window.recordSuccess(0);
-        assertThat(window.recordSlowSuccess(0)).isEqualTo(new WindowCounts(2, 0, 1));
-        assertThat(window.recordFailure(0, true)).isEqualTo(new WindowCounts(3, 1, 2));
-        assertThat(window.recordFailure(0, false)).isEqualTo(new WindowCounts(4, 2, 2));
+        assertThat(toCounts(window.recordSlowSuccess(0))).isEqualTo(new WindowCounts(2, 0, 1));
+        assertThat(toCounts(window.recordFailure(0, true))).isEqualTo(new WindowCounts(3, 1, 2));
+        assertThat(toCounts(window.recordFailure(0, false))).isEqualTo(new WindowCounts(4, 2, 2));
         assertThat(window.counts(0)).isEqualTo(new WindowCounts(4, 2, 2));
         assertThat(window.totalSuccesses()).as("a slow success is a success").isEqualTo(2);
     }
@@ -111,13 +112,13 @@ class OutcomeWindowTest {
     @Test
     void judgesPlainSuccessesWhileTheWindowHoldsASlowCallAndIsNotFull() {
         OutcomeWindow window = new OutcomeWindow(3, DURATION, 0, true);
-        assertThat(window.recordSlowSuccess(0)).isEqualTo(new WindowCounts(1, 0, 1));
+        assertThat(toCounts(window.recordSlowSuccess(0))).isEqualTo(new WindowCounts(1, 0, 1));
         // Each may bring the calls up to minimum-calls while the slow share still holds.
-        assertThat(window.recordSuccess(0)).isEqualTo(new WindowCounts(2, 0, 1));
-        assertThat(window.recordSuccess(0)).isEqualTo(new WindowCounts(3, 0, 1));
-        assertThat(window.recordSuccess(0)).isNull(); // full: pushes out the slow call
+        assertThat(toCounts(window.recordSuccess(0))).isEqualTo(new WindowCounts(2, 0, 1));
+        assertThat(toCounts(window.recordSuccess(0))).isEqualTo(new WindowCounts(3, 0, 1));
+        assertThat(toCounts(window.recordSuccess(0))).isNull(); // full: pushes out the slow call
         assertThat(window.counts(0)).isEqualTo(new WindowCounts(3, 0, 0));
-        assertThat(window.recordSuccess(0)).isNull();
+        assertThat(toCounts(window.recordSuccess(0))).isNull();
     }
 
     @Test
@@ -137,18 +138,16 @@ class OutcomeWindowTest {
         assertThat(window.counts(0)).isEqualTo(WindowCounts.EMPTY);
     }
 
-    /** Two million calls and more do not fit the packed counts: they are read in a second section. */
     @Test
-    void countsAWindowTooLargeToPackExactly() {
-        int size = OutcomeWindow.MAX_PACKED_SIZE + 10;
-        OutcomeWindow window = new OutcomeWindow(size, DURATION, 0, true);
-        for (int i = 0; i < size - 3; i++) {
-            window.recordSuccess(0);
-        }
-        assertThat(window.recordFailure(0, true)).isEqualTo(new WindowCounts(size - 2, 1, 1));
-        assertThat(window.recordSlowSuccess(0)).isEqualTo(new WindowCounts(size - 1, 1, 2));
-        assertThat(window.recordFailure(0)).isEqualTo(new WindowCounts(size, 2, 2));
-        assertThat(window.recordFailure(0)).isEqualTo(new WindowCounts(size, 3, 2));
+    void handsOutTheLargestCountsExactlyAndRefusesAWindowTooLargeForThem() {
+        int max = PackedCounts.MAX_CALLS;
+        long packed = PackedCounts.of(max, max - 1, max - 2);
+        assertThat(toCounts(packed)).isEqualTo(new WindowCounts(max, max - 1, max - 2));
+        assertThat(toCounts(PackedCounts.of(0, 0, 0))).isEqualTo(WindowCounts.EMPTY);
+        assertThat(toCounts(PackedCounts.NONE)).isNull();
+        new OutcomeWindow(max, DURATION, 0, true);
+        assertThatThrownBy(() -> new OutcomeWindow(max + 1, DURATION, 0, true))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -174,7 +173,7 @@ class OutcomeWindowTest {
     private record Call(long slice, boolean failed, boolean slow) {
     }
 
-    /** With {@code slowness}, a call is slow now and then (drawn from it, so that the other draws stay as they were). */
+    /** With {@code slowness}, a call is slow now and then: drawn from it, so that the other draws stay as they were. */
     private static void check(long seed, Random random, int size, long duration, Random slowness) {
         long sliceNanos = duration / 10;
         long now = random.nextLong() / 4; // nanoTime may be negative
@@ -195,12 +194,12 @@ class OutcomeWindowTest {
                 calls.clear();
             } else if (random.nextInt(100) < failurePercent) {
                 calls.add(new Call(Math.floorDiv(now, sliceNanos), true, slow));
-                returned = window.recordFailure(now, slow);
+                returned = toCounts(window.recordFailure(now, slow));
                 assertThat(returned).isNotNull();
             } else {
                 calls.add(new Call(Math.floorDiv(now, sliceNanos), false, slow));
                 successes++;
-                returned = slow ? window.recordSlowSuccess(now) : window.recordSuccess(now);
+                returned = toCounts(slow ? window.recordSlowSuccess(now) : window.recordSuccess(now));
                 plainSuccess = !slow;
                 assertThat(returned != null || !slow).as("a slow success is always judged").isTrue();
             }
