@@ -48,30 +48,42 @@ public abstract class ResponseVerdict {
 
     /** The status line decided: the body changes nothing. */
     static ResponseVerdict of(CallResult result) {
-        return new ResponseVerdict() {
-            @Override
-            public CallResult decided() {
-                return result;
-            }
+        // The verdict on most answers: one instance, not one per call.
+        return result == CallResult.SUCCESS ? Decided.SUCCESS : new Decided(result);
+    }
 
-            @Override
-            public void feed(byte[] bytes, int offset, int length) {
-            }
+    private static final class Decided extends ResponseVerdict {
 
-            @Override
-            public CallResult completed() {
-                return result;
-            }
+        static final Decided SUCCESS = new Decided(CallResult.SUCCESS);
 
-            @Override
-            public CallResult failed(Throwable error) {
-                return result;
-            }
+        private final CallResult result;
 
-            @Override
-            public CallResult cancelled() {
-                return result;
-            }
-        };
+        Decided(CallResult result) {
+            this.result = result;
+        }
+
+        @Override
+        public CallResult decided() {
+            return result;
+        }
+
+        @Override
+        public void feed(byte[] bytes, int offset, int length) {
+        }
+
+        @Override
+        public CallResult completed() {
+            return result;
+        }
+
+        @Override
+        public CallResult failed(Throwable error) {
+            return result;
+        }
+
+        @Override
+        public CallResult cancelled() {
+            return result;
+        }
     }
 }

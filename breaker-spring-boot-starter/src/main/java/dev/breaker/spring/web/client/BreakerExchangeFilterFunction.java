@@ -13,6 +13,7 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 /**
  * Guards {@code WebClient} calls with the breaker of the provider they go to. Every client built
@@ -52,9 +53,14 @@ public final class BreakerExchangeFilterFunction implements ExchangeFilterFuncti
             }
             return next.exchange(request)
                     .map(response -> judged(call, response))
-                    .doOnError(call::fail)
-                    .doOnCancel(call::cancel)
-                    .doFinally(signal -> call.abandon());
+                    .doOnError(call::fail) // before a retry downstream asks again
+                    .doFinally(signal -> {
+                        if (signal == SignalType.CANCEL) {
+                            call.cancel();
+                        } else {
+                            call.abandon();
+                        }
+                    });
         });
     }
 

@@ -22,9 +22,9 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -111,16 +111,18 @@ public final class BreakerWebFilter implements WebFilter, Ordered {
         ResponseJudge judge = judges.get(provider.name());
         CallReport report = judge.report(permit);
         JudgedResponse response = new JudgedResponse(exchange.getResponse(), report, judge);
-        return Mono.defer(() -> chain.filter(exchange.mutate().response(response).build()))
-                .doFinally(signal -> {
-                    if (signal == SignalType.CANCEL) {
-                        report.report(judge.ofCancellation());
-                    } else {
-                        // Normally reported already; a response not yet committed is reported when
-                        // the error handler or the server commits it.
-                        response.handlerDone(signal == SignalType.ON_ERROR);
-                    }
-                });
+        Mono<Void> handled;
+        try {
+            // Called at once, not deferred: WebFlux subscribes to a filter's answer as soon as it has it.
+            handled = chain.filter(exchange.mutate().response(response).build());
+        } catch (Throwable error) {
+            Exceptions.throwIfJvmFatal(error);
+            handled = Mono.error(error);
+        }
+        // Before the end travels on: an error handler may then answer, and the response is judged by that answer.
+        return handled.doOnSuccess(done -> response.handlerEnded(false))
+                .doOnError(error -> response.handlerEnded(true))
+                .doOnCancel(() -> report.report(judge.ofCancellation()));
     }
 
     /** The same answer the LLM client adapters give a refused call (see {@code BreakerOkHttpInterceptor}). */

@@ -18,15 +18,19 @@ import java.util.function.Function;
 /**
  * The response of an admitted request, judged by {@link ResponseJudge} as every door judges
  * answers. Where the status and headers decide ({@code Retry-After} and the rate-limit reset headers
- * included), the outcome is reported before the response is committed, so that the very next request
- * already sees a trip. Where the body decides, it is judged as it passes: a 429 whose first bytes
- * name an exhausted quota (read before the response is committed, whether the application writes it
- * with {@code writeWith} or relays it with {@code writeAndFlushWith}), and a 2xx
- * {@code text/event-stream} that carries a provider error event (reported when the stream ends). The
- * body reaches the client unchanged, and a stream still streams buffer by buffer.
+ * included), the outcome is reported when the handler writes or completes the response, before it is
+ * committed, so that the very next request already sees a trip. Where the body decides, it is judged
+ * as it passes: a 429 whose first bytes name an exhausted quota (read before the response is
+ * committed, whether the application writes it with {@code writeWith} or relays it with
+ * {@code writeAndFlushWith}), and a 2xx {@code text/event-stream} that carries a provider error event
+ * (reported when the stream ends). The body reaches the client unchanged, and a stream still streams
+ * buffer by buffer.
  *
- * <p>Commit callbacks run on the underlying response, so a response that an error handler writes
- * past this decorator is judged by its final status too.
+ * <p>A response the handler leaves uncommitted (an error that an error handler answers past this
+ * decorator, or a body the server completes) is judged by its final status when the underlying
+ * response commits. That commit action is registered only then: any commit action makes Spring
+ * commit every response through a concatenation of publishers with its own queue, which costs a
+ * gateway measurable CPU on every request (BENCHMARKS.md, "HTTP path").
  */
 final class JudgedResponse extends ServerHttpResponseDecorator {
 
@@ -40,22 +44,13 @@ final class JudgedResponse extends ServerHttpResponseDecorator {
         super(delegate);
         this.report = report;
         this.judge = judge;
-        delegate.beforeCommit(() -> {
-            ResponseVerdict current = verdict;
-            if (current == null) {
-                // Committed without a body (setComplete, an error handler): the status line is all there is.
-                report.report(verdictNow().completed());
-            } else if (current.decided() != null) {
-                report.report(current.decided());
-            }
-            return Mono.empty();
-        });
     }
 
     @Override
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
         ResponseVerdict current = verdictNow();
         if (current.decided() != null) {
+            report.report(current.decided());
             return super.writeWith(body);
         }
         if (current.decidingBytes() > 0) {
@@ -71,6 +66,7 @@ final class JudgedResponse extends ServerHttpResponseDecorator {
     public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
         ResponseVerdict current = verdictNow();
         if (current.decided() != null) {
+            report.report(current.decided());
             return super.writeAndFlushWith(body);
         }
         if (current.decidingBytes() > 0) {
@@ -80,13 +76,31 @@ final class JudgedResponse extends ServerHttpResponseDecorator {
         return super.writeAndFlushWith(watch(current).watchChunks(body));
     }
 
+    @Override
+    public Mono<Void> setComplete() {
+        if (verdict == null) {
+            report.report(verdictNow().completed()); // no body: the status line is all there is
+        }
+        return super.setComplete();
+    }
+
     /**
-     * When the handler is done: reports by status if the response went out and nothing reported yet.
-     * A body that decides reports when it ends, which may be later: a server may still be sending it,
-     * so it is only judged here if the handler failed before the body was ever read.
+     * When the handler has ended, before its end reaches the server or an error handler: reports by
+     * status if the response went out and nothing reported yet. A response not yet committed is
+     * judged when it commits, whoever commits it. A body that decides reports when it ends, which may
+     * be later: a server may still be sending it, so it is only judged here if the handler failed
+     * before the body was ever read.
      */
-    void handlerDone(boolean failed) {
-        if (!isCommitted() || report.isReported()) {
+    void handlerEnded(boolean failed) {
+        if (report.isReported()) {
+            return;
+        }
+        if (!isCommitted()) {
+            // Nothing else commits this response while the handler's end has not been passed on.
+            getDelegate().beforeCommit(() -> {
+                reportAtCommit();
+                return Mono.empty();
+            });
             return;
         }
         ResponseVerdict current = verdict;
@@ -95,6 +109,16 @@ final class JudgedResponse extends ServerHttpResponseDecorator {
             report.report(verdictNow().completed());
         } else if (failed && (currentWatch == null || !currentWatch.isWatching())) {
             report.report(byStatus());
+        }
+    }
+
+    private void reportAtCommit() {
+        ResponseVerdict current = verdict;
+        if (current == null) {
+            // Committed without a body through this decorator (an error handler, the server): its status decides.
+            report.report(verdictNow().completed());
+        } else if (current.decided() != null) {
+            report.report(current.decided());
         }
     }
 

@@ -4,6 +4,8 @@ import dev.breaker.core.Breaker;
 import dev.breaker.core.BreakerState;
 import dev.breaker.spring.provider.Scope;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import reactor.core.Disposable;
@@ -56,6 +58,32 @@ class BreakerWebFilterReleaseTests {
         assertThat(breaker.probesInFlight()).isZero();
         assertThat(breaker.totalSuccesses()).isOne();
         assertThat(breaker.state()).as("one success of the two that close it").isEqualTo(BreakerState.HALF_OPEN);
+    }
+
+    @Test
+    void judgesAStatusTheHandlerCompletesWithoutABodyBeforeItCommits() {
+        MockServerWebExchange exchange = exchange();
+        gateway.filter.filter(exchange, served -> {
+            served.getResponse().setStatusCode(HttpStatusCode.valueOf(529));
+            return served.getResponse().setComplete();
+        }).block();
+        assertThat(breaker.totalFailures()).isOne();
+        assertThat(breaker.snapshot().lastFailureStatus()).isEqualTo(529);
+    }
+
+    @Test
+    void judgesTheAnswerAnErrorHandlerCommitsLaterOnAnotherThread() {
+        halfOpen();
+        MockServerWebExchange exchange = exchange();
+        gateway.filter.filter(exchange, served -> Mono.error(new IllegalStateException("upstream gone")))
+                .onErrorResume(error -> Mono.delay(Duration.ofMillis(20)).then(Mono.defer(() -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+                    return exchange.getResponse().setComplete();
+                })))
+                .block();
+        assertThat(breaker.probesInFlight()).isZero();
+        assertThat(breaker.state()).as("the probe failed with the error handler's 503").isEqualTo(BreakerState.OPEN);
+        assertThat(breaker.snapshot().lastFailureStatus()).isEqualTo(503);
     }
 
     private void halfOpen() {
