@@ -32,7 +32,9 @@ import java.util.Map;
  * therefore run again with the heal 1 to 5 s later ({@link HealSweep}): six points, one second
  * apart, across the 6 s cycle that every contender has here.
  * Last, {@link FailoverSimulation} runs the outage once more with a healthy second upstream to fall
- * back to, and reports the share of callers who still got an answer.
+ * back to, and reports the share of callers who still got an answer. A third argument,
+ * {@code failover}, runs that last part alone (two minutes instead of fifteen) and writes
+ * {@code outage-failover-results.md}.
  * Start it with {@code benchmarks-http/run-outage.sh}.
  */
 public final class OutageSimulation {
@@ -56,6 +58,14 @@ public final class OutageSimulation {
             report.append("The time-out phase lasts ").append(scenario.timeoutsLength().toMillis() / 1000.0)
                     .append(" s instead of 10 s: the upstream heals ").append(healLater.toMillis() / 1000.0)
                     .append(" s later.\n\n");
+        }
+        if (args.length > 2 && args[2].equals("failover")) {
+            System.out.printf("Failover: running %d s after a %d s warm-up (load average before: %s)%n",
+                    scenario.end() / 1_000_000_000L, WARM_UP.toSeconds(), Machine.loadAverage());
+            report.append(FailoverSimulation.run(scenario, WARM_UP)).append('\n');
+            Files.writeString(out.resolve("outage-failover-results.md"), report);
+            System.out.println(report);
+            return;
         }
         RedisServer redis = startRedis();
         int runs = 0;
