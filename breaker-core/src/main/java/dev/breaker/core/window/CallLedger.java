@@ -23,7 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@code WindowBenchmark}). A waiter spins briefly, then parks for a moment at a time: the
  * holder never has to wake anyone, so releasing stays a plain store, and a waiter whose holder was
  * descheduled gives its core back instead of spinning (spinning, then yielding, cost a loaded
- * 2-core machine several times the CPU per call of a monitor). Tried and dropped: parking twice
+ * 2-core machine several times the CPU per call of a monitor). It parks after a few spins: with
+ * both threads of a quiet 2-core machine failing every other call, 64 spins kept the two cores
+ * pulling the window's lines back and forth (9 ops/µs, 224 ns of CPU per call), where 1, 4 or 16
+ * spins let one thread run alone while the other is parked (50–60 ops/µs, 20 ns; BENCHMARKS.md). Tried and dropped: parking twice
  * as long each time (slower with two threads: a waiter slept on after the release), and a monitor
  * (3 ns more per call of the 50 % mix on one thread; with two threads it showed the same
  * occasional forks ten times slower as this lock and resilience4j's did, on this shared VM).
@@ -33,7 +36,7 @@ final class CallLedger {
     static final int SLICES = 10;
 
     private static final VarHandle LOCK;
-    private static final int SPINS_BEFORE_PARKING = 64;
+    private static final int SPINS_BEFORE_PARKING = 4;
     private static final long PARK_NANOS = 2_000;
 
     static {
