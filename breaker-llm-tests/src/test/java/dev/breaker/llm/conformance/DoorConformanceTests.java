@@ -5,7 +5,6 @@ import dev.breaker.core.BreakerOpenException;
 import dev.breaker.core.BreakerSnapshot;
 import dev.breaker.core.BreakerState;
 import dev.breaker.core.TransitionReason;
-import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.core.registry.ProviderBreakers;
 import dev.breaker.llm.conformance.Door.Answer;
 import dev.breaker.llm.conformance.Door.Call;
@@ -13,22 +12,12 @@ import dev.breaker.llm.conformance.Scenario.Kind;
 import dev.breaker.llm.conformance.Scenario.Verdict;
 import dev.breaker.spring.dialect.ErrorFormat;
 import dev.breaker.spring.dialect.Rejection;
-import dev.breaker.spring.llm.LangChain4jBreakers;
-import dev.breaker.spring.llm.OpenAiBreakers;
-import dev.breaker.spring.outbound.OutboundGuard;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.restclient.RestClientCustomizer;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,8 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * aborted, with its reason). {@code -Dconformance.rows=TIMEOUT,QUOTA} runs only those rows.
  */
 @ConformanceContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DoorConformanceTests {
+class DoorConformanceTests extends EveryDoor {
 
     /** Long enough for a loaded machine; outcomes are usually there at once. */
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -151,42 +139,6 @@ class DoorConformanceTests {
         return cells.stream();
     }
 
-    @Autowired
-    BreakerRegistry registry;
-
-    @Autowired
-    OutboundGuard guard;
-
-    @Autowired
-    OpenAiBreakers openAiBreakers;
-
-    @Autowired
-    LangChain4jBreakers langChain4jBreakers;
-
-    @Autowired
-    AnnotatedClient annotatedClient;
-
-    @Autowired
-    WebClient.Builder webClientBuilder;
-
-    @Autowired
-    ObjectProvider<RestClientCustomizer> restClientCustomizers;
-
-    @LocalServerPort
-    int gatewayPort;
-
-    private Doors doors;
-
-    @BeforeAll
-    void openEveryDoor() {
-        doors = new Doors(guard, openAiBreakers, langChain4jBreakers, annotatedClient, webClientBuilder,
-                restClientCustomizers.orderedStream().toList(), gatewayPort);
-    }
-
-    @AfterAll
-    void closeEveryDoor() {
-        doors.close();
-    }
 
     @ParameterizedTest(name = "{0} through {1}")
     @MethodSource("table")

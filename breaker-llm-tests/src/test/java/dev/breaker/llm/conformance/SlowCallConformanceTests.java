@@ -2,23 +2,11 @@ package dev.breaker.llm.conformance;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.breaker.core.Breaker;
-import dev.breaker.core.registry.BreakerRegistry;
 import dev.breaker.llm.conformance.Door.Call;
 import dev.breaker.llm.conformance.DoorConformanceTests.DoorId;
 import dev.breaker.llm.conformance.DoorConformanceTests.DoorKind;
-import dev.breaker.spring.llm.LangChain4jBreakers;
-import dev.breaker.spring.llm.OpenAiBreakers;
-import dev.breaker.spring.outbound.OutboundGuard;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.restclient.RestClientCustomizer;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,50 +35,13 @@ import static org.awaitility.Awaitility.await;
  */
 @ConformanceContext
 @TestPropertySource(properties = {"conformance.real-time=true", "breaker.defaults.slow-call-duration=500ms"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SlowCallConformanceTests {
+class SlowCallConformanceTests extends EveryDoor {
 
     private static final int LATE_MILLIS = 1_200;
     private static final int CHUNKS = 20;
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final AtomicInteger MODELS = new AtomicInteger();
 
-    @Autowired
-    BreakerRegistry registry;
-
-    @Autowired
-    OutboundGuard guard;
-
-    @Autowired
-    OpenAiBreakers openAiBreakers;
-
-    @Autowired
-    LangChain4jBreakers langChain4jBreakers;
-
-    @Autowired
-    AnnotatedClient annotatedClient;
-
-    @Autowired
-    WebClient.Builder webClientBuilder;
-
-    @Autowired
-    ObjectProvider<RestClientCustomizer> restClientCustomizers;
-
-    @LocalServerPort
-    int gatewayPort;
-
-    private Doors doors;
-
-    @BeforeAll
-    void openEveryDoor() {
-        doors = new Doors(guard, openAiBreakers, langChain4jBreakers, annotatedClient, webClientBuilder,
-                restClientCustomizers.orderedStream().toList(), gatewayPort);
-    }
-
-    @AfterAll
-    void closeEveryDoor() {
-        doors.close();
-    }
 
     @Test
     void aQuickAnswerIsNotSlowAtAnyDoor() {
