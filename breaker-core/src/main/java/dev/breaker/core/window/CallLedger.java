@@ -26,10 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * 2-core machine several times the CPU per call of a monitor). It parks after a few spins: with
  * both threads of a quiet 2-core machine failing every other call, 64 spins kept the two cores
  * pulling the window's lines back and forth (9 ops/µs, 224 ns of CPU per call), where 1, 4 or 16
- * spins let one thread run alone while the other is parked (50–60 ops/µs, 20 ns; BENCHMARKS.md). Tried and dropped: parking twice
- * as long each time (slower with two threads: a waiter slept on after the release), and a monitor
- * (3 ns more per call of the 50 % mix on one thread; with two threads it showed the same
- * occasional forks ten times slower as this lock and resilience4j's did, on this shared VM).
+ * spins let one thread run alone while the other is parked (50–60 ops/µs, 20 ns; BENCHMARKS.md).
+ * Tried and dropped: parking twice as long each time (slower with two threads: a waiter slept on
+ * after the release), and a monitor (3 ns more per call of the 50 % mix on one thread; with two
+ * threads it showed the same occasional forks ten times slower as this lock and resilience4j's did,
+ * on a shared VM).
  */
 final class CallLedger {
 
