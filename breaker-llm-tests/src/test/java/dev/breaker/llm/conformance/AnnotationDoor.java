@@ -3,36 +3,20 @@ package dev.breaker.llm.conformance;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.Locale;
 
 /** {@code @ProviderBreaker} on the methods of {@link AnnotatedClient}; a subscription is cancelled by disposing of it. */
-final class AnnotationDoor implements Door {
+final class AnnotationDoor extends DialectDoor {
 
-    private final Dialect dialect;
     private final AnnotatedClient client;
 
     AnnotationDoor(Dialect dialect, AnnotatedClient client) {
-        this.dialect = dialect;
+        super("aop", dialect);
         this.client = client;
     }
 
     @Override
-    public String provider() {
-        return "aop-" + dialect.name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public Dialect dialect() {
-        return dialect;
-    }
-
-    @Override
     public Answer call(Call call) {
-        try {
-            return Answer.of(call.stream() ? stream(call).collectList().block() : single(call).block());
-        } catch (RuntimeException e) {
-            return Answer.failed(e);
-        }
+        return Answer.catching(() -> call.stream() ? stream(call).collectList().block() : single(call).block());
     }
 
     @Override
@@ -42,11 +26,7 @@ final class AnnotationDoor implements Door {
 
     @Override
     public Answer abandonStream(Call call) {
-        try {
-            return Answer.of(stream(call).filter(data -> data.contains("Hello")).take(1).collectList().block());
-        } catch (RuntimeException e) {
-            return Answer.failed(e);
-        }
+        return Answer.catching(() -> stream(call).filter(data -> data.contains("Hello")).take(1).collectList().block());
     }
 
     private Mono<String> single(Call call) {

@@ -4,6 +4,7 @@ import dev.breaker.core.BreakerOpenException;
 import dev.breaker.spring.llm.BreakerRejections;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * One way a call reaches a breaker, as its users write it. Every door guards its calls with a
@@ -55,6 +56,15 @@ interface Door {
 
         static Answer of(Object result) {
             return new Answer(null, null, result);
+        }
+
+        /** What {@code result} gives, or the error it throws as {@link #failed}. */
+        static Answer catching(Supplier<?> result) {
+            try {
+                return of(result.get());
+            } catch (RuntimeException e) {
+                return failed(e);
+            }
         }
 
         /** An error, which is a refusal when {@link BreakerRejections#find} finds one in it. */

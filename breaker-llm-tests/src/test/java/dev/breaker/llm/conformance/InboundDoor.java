@@ -8,33 +8,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The inbound {@code WebFilter}: a client of the {@link Gateway}, which forwards to the upstream. A
  * refusal is an HTTP answer of the gateway's own: {@code rejection-status}, {@code Retry-After}, the
  * {@code x-breaker-*} headers and a body in the provider's error format.
  */
-final class InboundDoor implements Door {
+final class InboundDoor extends DialectDoor {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private final Dialect dialect;
     private final WebClient client;
 
     InboundDoor(Dialect dialect, int gatewayPort) {
-        this.dialect = dialect;
+        super("in", dialect);
         this.client = WebClient.builder().baseUrl("http://127.0.0.1:" + gatewayPort).build();
-    }
-
-    @Override
-    public String provider() {
-        return "in-" + dialect.name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public Dialect dialect() {
-        return dialect;
     }
 
     @Override

@@ -14,7 +14,6 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,28 +29,17 @@ import java.util.concurrent.TimeoutException;
  * call, a {@code StreamingChatModel} for a stream. The request names the model. A blocking call is
  * cancelled by interrupting the thread that waits for it.
  */
-final class LangChain4jDoor implements Door {
+final class LangChain4jDoor extends DialectDoor {
 
-    private final Dialect dialect;
     private final LangChain4jBreakers breakers;
     private final ExecutorService callers;
     private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
     private final Map<String, StreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 
     LangChain4jDoor(Dialect dialect, LangChain4jBreakers breakers, ExecutorService callers) {
-        this.dialect = dialect;
+        super("lc4j", dialect);
         this.breakers = breakers;
         this.callers = callers;
-    }
-
-    @Override
-    public String provider() {
-        return "lc4j-" + dialect.name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public Dialect dialect() {
-        return dialect;
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,36 +26,21 @@ import java.util.concurrent.Future;
  * {@code RestClientBuilderConfigurer} does.) The provider and model are request attributes. A
  * blocking call is cancelled by interrupting the thread that waits for it.
  */
-final class RestClientDoor implements Door {
+final class RestClientDoor extends DialectDoor {
 
-    private final Dialect dialect;
     private final List<RestClientCustomizer> customizers;
     private final ExecutorService callers;
     private final Map<Duration, RestClient> clients = new ConcurrentHashMap<>();
 
     RestClientDoor(Dialect dialect, List<RestClientCustomizer> customizers, ExecutorService callers) {
-        this.dialect = dialect;
+        super("rc", dialect);
         this.customizers = customizers;
         this.callers = callers;
     }
 
     @Override
-    public String provider() {
-        return "rc-" + dialect.name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public Dialect dialect() {
-        return dialect;
-    }
-
-    @Override
     public Answer call(Call call) {
-        try {
-            return Answer.of(send(call));
-        } catch (RuntimeException e) {
-            return Answer.failed(e);
-        }
+        return Answer.catching(() -> send(call));
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,25 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * prompt names the model. A refusal arrives as the SDK's exception for the rejection response that
  * the interceptor answers with.
  */
-final class SpringAiDoor implements Door {
+final class SpringAiDoor extends DialectDoor {
 
-    private final Dialect dialect;
     private final BreakerOkHttpInterceptor interceptor;
     private final Map<String, ChatModel> models = new ConcurrentHashMap<>();
 
     SpringAiDoor(Dialect dialect, OutboundGuard guard) {
-        this.dialect = dialect;
+        super("springai", dialect);
         this.interceptor = new BreakerOkHttpInterceptor(guard, provider());
-    }
-
-    @Override
-    public String provider() {
-        return "springai-" + dialect.name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public Dialect dialect() {
-        return dialect;
     }
 
     @Override
@@ -63,11 +51,7 @@ final class SpringAiDoor implements Door {
 
     @Override
     public Answer abandonStream(Call call) {
-        try {
-            return Answer.of(model(call).stream(prompt(call)).take(1).collectList().block());
-        } catch (RuntimeException e) {
-            return Answer.failed(e);
-        }
+        return Answer.catching(() -> model(call).stream(prompt(call)).take(1).collectList().block());
     }
 
     /** The prompt names the model, and the timeout too: Spring AI's OpenAI model takes it from the prompt only. */

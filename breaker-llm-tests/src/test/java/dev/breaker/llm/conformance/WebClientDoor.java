@@ -5,40 +5,24 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClientRequest;
 
-import java.util.Locale;
 
 /**
  * A {@code WebClient} built from Spring Boot's {@code WebClient.Builder}, with the provider and model
  * as request attributes; {@code retrieve()} turns 4xx and 5xx into exceptions. The timeout is Reactor
  * Netty's response timeout (a {@code Mono.timeout} would cancel the call instead: ignored).
  */
-final class WebClientDoor implements Door {
+final class WebClientDoor extends DialectDoor {
 
-    private final Dialect dialect;
     private final WebClient client;
 
     WebClientDoor(Dialect dialect, WebClient.Builder bootBuilder) {
-        this.dialect = dialect;
+        super("wc", dialect);
         this.client = bootBuilder.build();
     }
 
     @Override
-    public String provider() {
-        return "wc-" + dialect.name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public Dialect dialect() {
-        return dialect;
-    }
-
-    @Override
     public Answer call(Call call) {
-        try {
-            return Answer.of(request(call).retrieve().bodyToMono(String.class).block());
-        } catch (RuntimeException e) {
-            return Answer.failed(e);
-        }
+        return Answer.catching(() -> request(call).retrieve().bodyToMono(String.class).block());
     }
 
     @Override
@@ -48,12 +32,8 @@ final class WebClientDoor implements Door {
 
     @Override
     public Answer abandonStream(Call call) {
-        try {
-            return Answer.of(request(call).retrieve().bodyToFlux(String.class).filter(data -> data.contains("Hello"))
-                    .take(1).collectList().block());
-        } catch (RuntimeException e) {
-            return Answer.failed(e);
-        }
+        return Answer.catching(() -> request(call).retrieve().bodyToFlux(String.class)
+                .filter(data -> data.contains("Hello")).take(1).collectList().block());
     }
 
     private WebClient.RequestHeadersSpec<?> request(Call call) {
