@@ -12,8 +12,7 @@ fi
 
 # The sample gateway where the repository has one, else MiniGateway from this module.
 if [ -d sample-app ]; then
-    # forceCreation: else an unchanged sample keeps its old jar, and the starter inside it, whatever changed.
-    mvn -q -B -pl sample-app,benchmarks-http -am package -DskipTests -Dmaven.jar.forceCreation=true
+    mvn -q -B -pl sample-app,benchmarks-http -am package -DskipTests
     gateway="$(ls sample-app/target/sample-app-*.jar | grep -v original | head -1)"
 else
     mvn -q -B -pl benchmarks-http -am package -DskipTests
